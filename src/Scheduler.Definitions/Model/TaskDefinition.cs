@@ -1,0 +1,31 @@
+using Scheduler.Definitions.Scheduling;
+
+namespace Scheduler.Definitions.Model;
+
+/// <summary>One valid task, read from one file under <c>schedules/</c>; its id is that file's path without extension.</summary>
+public sealed record TaskDefinition(
+    string Id,
+    string SourcePath,
+    string? Description,
+    bool Enabled,
+    ScheduleDefinition Schedule,
+    CatchUpPolicy CatchUp,
+    int MaxCatchUp,
+    TimeSpan? StartingDeadline,
+    OverlapPolicy Overlap,
+    TimeSpan Timeout,
+    TimeSpan KillGrace,
+    RetryPolicy Retry,
+    IReadOnlyDictionary<string, string> Environment,
+    string? WorkingDirectory,
+    HandlerDefinition Handler)
+{
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromHours(1);
+
+    public static TimeSpan DefaultKillGrace { get; } = TimeSpan.FromSeconds(10);
+
+    public const int DefaultMaxCatchUp = 100;
+
+    /// <summary>The slots of this task's schedule.</summary>
+    public Schedule Slots => Schedule.Slots;
+}

@@ -1,0 +1,27 @@
+namespace Scheduler.Definitions.Parsing;
+
+/// <summary>The keys of the task format (pinned: docs, the JSON schema and later parts rely on them).</summary>
+internal static class Keys
+{
+    public static readonly string[] Handlers = ["command", "shell", "http", "sqlite-backup", "cleanup"];
+
+    public static readonly string[] Task =
+    [
+        "description", "enabled", "schedule", "catch-up", "max-catch-up", "starting-deadline", "overlap",
+        "timeout", "kill-grace", "retry", "env", "working-directory", .. Handlers,
+    ];
+
+    public static readonly string[] ScheduleKinds = ["cron", "every", "daily", "weekly", "manual"];
+
+    public static readonly string[] Schedule = [.. ScheduleKinds, "timezone"];
+
+    public static readonly string[] Weekly = ["days", "at"];
+
+    public static readonly string[] Retry = ["attempts", "backoff"];
+
+    public static readonly string[] Http = ["url", "method", "expect-status", "timeout", "headers", "body"];
+
+    public static readonly string[] SqliteBackup = ["database", "to", "keep"];
+
+    public static readonly string[] Cleanup = ["path", "pattern", "older-than", "keep-last", "max-total-size", "dry-run"];
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Scheduler.Definitions.Scheduling;
+
+/// <summary>
+/// Resolves the time-zone ids users write in task files. Accepted: <c>UTC</c>, and IANA
+/// "Area/Location" ids that tzdata knows (<c>Europe/Berlin</c>, <c>Etc/UTC</c>, and old link names such
+/// as <c>Asia/Calcutta</c> or <c>US/Eastern</c>, which are real IANA ids). Rejected, on purpose:
+/// <list type="bullet">
+/// <item>Windows ids (<c>W. Europe Standard Time</c>): .NET would convert them via ICU, but a task file
+/// must mean the same thing on every machine, and they are not what our docs and UI show.</item>
+/// <item>Abbreviation-style ids without a slash (<c>CET</c>, <c>EST</c>, <c>EST5EDT</c>, <c>GMT</c>):
+/// some exist in tzdata as legacy names, but they read like abbreviations and mislead ("EST" has no
+/// DST, unlike New York), and tzdata itself has demoted them to links.</item>
+/// <item>Wrong case (<c>europe/berlin</c>): .NET on Linux would accept it, but ids are case-sensitive
+/// elsewhere; <see cref="Nearest"/> suggests the right spelling instead.</item>
+/// </list>
+/// </summary>
+public static class TimeZoneCatalog
+{
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Cache = new(StringComparer.Ordinal);
+
+    // On Linux .NET lists the canonical tzdata location ids; "Etc/UTC" is not among them but is the
+    // canonical spelling of UTC in tzdata, so it is offered as well.
+    private static readonly Lazy<FrozenSet<string>> KnownIds = new(() =>
+        TimeZoneInfo.GetSystemTimeZones().Select(zone => zone.Id).Append("UTC").Append("Etc/UTC").ToFrozenSet(StringComparer.Ordinal));
+
+    /// <summary>All ids used for suggestions (and found without touching the file system).</summary>
+    public static IReadOnlyCollection<string> Ids => KnownIds.Value;
+
+    public static bool TryFind(string id, [NotNullWhen(true)] out TimeZoneInfo? zone)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        zone = Cache.GetOrAdd(id, Resolve);
+        return zone is not null;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> known ids closest to <paramref name="id"/> by edit distance,
+    /// ignoring case and also comparing with each id's city part, so "Berlin" and "europe/berlin"
+    /// both lead to "Europe/Berlin". Ids too far off to be a plausible typo are not suggested.
+    /// </summary>
+    public static IReadOnlyList<string> Nearest(string id, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var wanted = id.Trim().Replace(' ', '_').ToUpperInvariant();
+        if (wanted.Length == 0 || count <= 0)
+        {
+            return [];
+        }
+
+        // A third of the length (at least 2) tolerates typos and a missing underscore, not a different city.
+        var tolerance = Math.Max(2, wanted.Length / 3);
+        return Ids
+            .Select(candidate => (Id: candidate, Distance: Distance(wanted, candidate)))
+            .Where(match => match.Distance <= tolerance)
+            .OrderBy(match => match.Distance)
+            .ThenBy(match => match.Id, StringComparer.Ordinal)
+            .Take(count)
+            .Select(match => match.Id)
+            .ToList();
+    }
+
+    private static int Distance(string wanted, string candidate)
+    {
+        var upper = candidate.ToUpperInvariant();
+        var city = upper[(upper.LastIndexOf('/') + 1)..];
+        return Math.Min(EditDistance.Between(wanted, upper), EditDistance.Between(wanted, city));
+    }
+
+    private static TimeZoneInfo? Resolve(string id)
+    {
+        if (id == "UTC")
+        {
+            return TimeZoneInfo.Utc;
+        }
+
+        if (!id.Contains('/', StringComparison.Ordinal) || id.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+
+            // The lookup ignores case on Linux; only the exact spelling counts.
+            return string.Equals(zone.Id, id, StringComparison.Ordinal) ? zone : null;
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return null;
+        }
+        catch (InvalidTimeZoneException)
+        {
+            return null;
+        }
+    }
+}

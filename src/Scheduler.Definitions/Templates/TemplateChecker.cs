@@ -1,0 +1,87 @@
+using Scheduler.Definitions.Diagnostics;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Functions;
+using Scriban.Syntax;
+
+namespace Scheduler.Definitions.Templates;
+
+/// <summary>
+/// Checks a Scriban template at validation time: it must parse, and every variable it reads must be
+/// one a run provides. An unknown variable would otherwise render as an empty string at 3 a.m.
+/// </summary>
+public static class TemplateChecker
+{
+    private static readonly HashSet<string> Builtins = new(new BuiltinFunctions().Keys, StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="text"/> contains template syntax at all; plain text is skipped cheaply.</summary>
+    public static bool LooksLikeTemplate(string text) => text.Contains("{{", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Reports problems of the template <paramref name="text"/>, found at <paramref name="at"/> in the file under the key
+    /// <paramref name="path"/>. <paramref name="columnOffset"/> maps a column inside a one-line template to the file
+    /// (the scalar's start plus its opening quote), or is null when the template spans lines.
+    /// </summary>
+    public static void Check(string text, string path, SourcePosition at, int? columnOffset, DiagnosticBag diagnostics)
+    {
+        if (!LooksLikeTemplate(text))
+        {
+            return;
+        }
+
+        var template = Template.Parse(text);
+        if (template.HasErrors)
+        {
+            var first = template.Messages.First(m => m.Type == ParserMessageType.Error);
+            diagnostics.Error(Locate(first.Span.Start, at, columnOffset), DiagnosticCodes.TemplateSyntax,
+                $"{path}: '{text}' is not a valid template: {first.Message.TrimEnd('.')}.",
+                "Templates use Scriban syntax, e.g. {{ run.slot }}; write '{{ \"{{\" }}' for a literal '{{'.");
+            return;
+        }
+
+        var finder = new VariableFinder();
+        template.Page?.Accept(finder);
+        foreach (var (name, position) in finder.Unknown)
+        {
+            diagnostics.Error(Locate(position, at, columnOffset), DiagnosticCodes.UnknownTemplateVariable,
+                $"{path}: the template variable '{name}' does not exist.",
+                $"Use one of {TemplateVariables.List}.");
+        }
+    }
+
+    private static SourcePosition Locate(TextPosition inTemplate, SourcePosition at, int? columnOffset) =>
+        columnOffset is { } offset && inTemplate.Line == 0
+            ? new SourcePosition(at.Line, offset + inTemplate.Column)
+            : at;
+
+    /// <summary>Collects reads of variables that no run provides.</summary>
+    private sealed class VariableFinder : ScriptVisitor
+    {
+        public List<(string Name, TextPosition Position)> Unknown { get; } = [];
+
+        public override void Visit(ScriptMemberExpression node)
+        {
+            if (node.Target is ScriptVariableGlobal root && TemplateVariables.Members.TryGetValue(root.Name, out var members))
+            {
+                if (node.Member is ScriptVariable member && !members.Contains(member.Name))
+                {
+                    Unknown.Add(($"{root.Name}.{member.Name}", node.Span.Start));
+                }
+
+                return; // the root itself is known
+            }
+
+            base.Visit(node);
+        }
+
+        public override void Visit(ScriptVariableGlobal node)
+        {
+            if (!TemplateVariables.Members.ContainsKey(node.Name) && !Builtins.Contains(node.Name))
+            {
+                Unknown.Add((node.Name, node.Span.Start));
+            }
+
+            base.Visit(node);
+        }
+    }
+}

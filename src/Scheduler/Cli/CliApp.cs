@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Scheduler.Commands;
+
+namespace Scheduler.Cli;
+
+/// <summary>The command line: builds the commands, maps parse errors and failures to the pinned exit codes.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = new RootCommand("Scheduler: cron jobs as code. Task definitions live as YAML files in schedules/ of a git repository.")
+        {
+            ValidateCommand.Create(context),
+            NextCommand.Create(context),
+            SchemaCommand.Create(context),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                context.Error.WriteLine($"error: {error.Message}");
+            }
+
+            var command = string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? [] : new[] { parsed.CommandResult.Command.Name });
+            context.Error.WriteLine($"Run 'scheduler {command}{(command.Length > 0 ? " " : "")}--help' for usage.");
+            return ExitCodes.CannotRun;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CommandFailedException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.CannotRun;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using Scheduler.Cli;
+using Scheduler.Definitions.Diagnostics;
+using Scheduler.Definitions.Loading;
+using Scheduler.Definitions.Scheduling;
+using Scheduler.Output;
+
+namespace Scheduler.Commands;
+
+/// <summary>What <c>scheduler next</c> looks at: a task (by id or file) or a bare cron expression. Schedule is null when it is invalid.</summary>
+internal sealed record NextTarget(string Title, string Description, Schedule? Schedule)
+{
+    public static NextTarget FromCron(string expression, string timeZoneId, string? strayTarget, CliContext context)
+    {
+        if (strayTarget is not null)
+        {
+            throw new CommandFailedException($"give either a task ('{strayTarget}') or --cron, not both.");
+        }
+
+        if (!TimeZoneCatalog.TryFind(timeZoneId, out var zone))
+        {
+            var nearest = TimeZoneCatalog.Nearest(timeZoneId);
+            throw new CommandFailedException(
+                $"--timezone '{timeZoneId}' is not a known IANA time zone.{(nearest.Count > 0 ? $" Did you mean {string.Join(", ", nearest)}?" : "")}");
+        }
+
+        if (!ZonedCronSchedule.TryParse(expression, zone, out var schedule, out var error))
+        {
+            context.Error.WriteLine($"--cron: '{expression}' is not a valid cron expression: {error}.");
+            return new NextTarget("cron", expression, null);
+        }
+
+        return new NextTarget($"cron {expression}", timeZoneId, schedule);
+    }
+
+    public static NextTarget FromTask(string? target, string? strayTimeZone, string schedules, CliContext context, DateTimeOffset from)
+    {
+        if (target is null)
+        {
+            throw new CommandFailedException("give a task id, a task file or --cron EXPR.");
+        }
+
+        if (strayTimeZone is not null)
+        {
+            throw new CommandFailedException("--timezone goes with --cron; a task's zone comes from its file.");
+        }
+
+        var file = FindFile(target, context.Resolve(schedules), context);
+        var result = TaskReader.Read(file, from);
+        if (result.Task is null)
+        {
+            DiagnosticWriter.WriteText(context.Error, result.Diagnostics.Where(d => d.Severity == Severity.Error));
+            return new NextTarget(result.TaskId, "invalid", null);
+        }
+
+        var disabled = result.Task.Enabled ? "" : " — disabled: serve will not run it";
+        return new NextTarget($"Task {result.TaskId}", $"{result.Task.Schedule.Describe()}{disabled}", result.Task.Slots);
+    }
+
+    private static SourceFile FindFile(string target, string schedulesRoot, CliContext context)
+    {
+        var asPath = context.Resolve(target);
+        if (TaskIds.IsTaskFile(asPath) && File.Exists(asPath))
+        {
+            // A file inside the schedules folder keeps its real id; one elsewhere is named after its file.
+            var relative = Path.GetRelativePath(schedulesRoot, asPath);
+            var id = relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFileName(asPath) : relative;
+            return Read(asPath, id, context);
+        }
+
+        foreach (var extension in TaskIds.Extensions)
+        {
+            var candidate = Path.Combine(schedulesRoot, target + extension);
+            if (File.Exists(candidate))
+            {
+                return Read(candidate, target + extension, context);
+            }
+        }
+
+        var known = Directory.Exists(schedulesRoot) ? TaskFolder.List(schedulesRoot).Select(TaskIds.FromPath).ToList() : [];
+        var closest = known.OrderBy(id => Definitions.Parsing.Suggestions.Distance(target, id)).Take(3).ToList();
+        throw new CommandFailedException(
+            $"there is no task '{target}' in {Path.GetRelativePath(context.CurrentDirectory, schedulesRoot)}{(closest.Count > 0 ? $"; did you mean {string.Join(", ", closest)}?" : ".")}");
+    }
+
+    private static SourceFile Read(string path, string relative, CliContext context) =>
+        new(relative.Replace('\\', '/'), Path.GetRelativePath(context.CurrentDirectory, path), File.ReadAllBytes(path));
+}

@@ -1,0 +1,3 @@
+using Scheduler.Cli;
+
+return CliApp.Run(args, CliContext.FromConsole());
