@@ -33,7 +33,9 @@ public static partial class TaskReader
         }
 
         var task = TaskDefinitionFrom(file, id, from, diagnostics);
-        return new TaskFileResult(id, file.DisplayPath, diagnostics.HasErrors ? null : task, diagnostics.Items);
+        // In file order, as an editor lists them; OrderBy is stable, so same-position problems keep the order found.
+        var ordered = diagnostics.Items.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
+        return new TaskFileResult(id, file.DisplayPath, diagnostics.HasErrors ? null : task, ordered);
     }
 
     private static TaskDefinition? TaskDefinitionFrom(SourceFile file, string id, DateTimeOffset from, DiagnosticBag diagnostics)

@@ -27,6 +27,14 @@ public static class TimeZoneCatalog
     private static readonly Lazy<FrozenSet<string>> KnownIds = new(() =>
         TimeZoneInfo.GetSystemTimeZones().Select(zone => zone.Id).Append("UTC").Append("Etc/UTC").ToFrozenSet(StringComparer.Ordinal));
 
+    // Upper-cased once: suggestions compare against every id.
+    private static readonly Lazy<(string Id, string Upper, string UpperCity)[]> SuggestionKeys = new(() =>
+        KnownIds.Value.Order(StringComparer.Ordinal).Select(id =>
+        {
+            var upper = id.ToUpperInvariant();
+            return (id, upper, upper[(upper.LastIndexOf('/') + 1)..]);
+        }).ToArray());
+
     /// <summary>All ids used for suggestions (and found without touching the file system).</summary>
     public static IReadOnlyCollection<string> Ids => KnownIds.Value;
 
@@ -39,8 +47,10 @@ public static class TimeZoneCatalog
 
     /// <summary>
     /// Up to <paramref name="count"/> known ids closest to <paramref name="id"/> by edit distance,
-    /// ignoring case and also comparing with each id's city part, so "Berlin" and "europe/berlin"
-    /// both lead to "Europe/Berlin". Ids too far off to be a plausible typo are not suggested.
+    /// ignoring case and also comparing with each id's city part, so "Berlin", "Europe/Berln" and
+    /// "europe/berlin" all lead to "Europe/Berlin". Only plausible typos are offered: within a third of
+    /// the input's length, and no more than one edit worse than the best match, so a clear winner is
+    /// not diluted by look-alikes (and "CET" does not suggest "Africa/Ceuta").
     /// </summary>
     public static IReadOnlyList<string> Nearest(string id, int count = 3)
     {
@@ -51,23 +61,24 @@ public static class TimeZoneCatalog
             return [];
         }
 
-        // A third of the length (at least 2) tolerates typos and a missing underscore, not a different city.
-        var tolerance = Math.Max(2, wanted.Length / 3);
-        return Ids
-            .Select(candidate => (Id: candidate, Distance: Distance(wanted, candidate)))
+        var tolerance = Math.Max(1, wanted.Length / 3);
+        var matches = SuggestionKeys.Value
+            .Select(key => (key.Id, Distance: Math.Min(EditDistance.Between(wanted, key.Upper), EditDistance.Between(wanted, key.UpperCity))))
             .Where(match => match.Distance <= tolerance)
+            .ToList();
+        if (matches.Count == 0)
+        {
+            return [];
+        }
+
+        var best = matches.Min(match => match.Distance);
+        return matches
+            .Where(match => match.Distance <= best + 1)
             .OrderBy(match => match.Distance)
             .ThenBy(match => match.Id, StringComparer.Ordinal)
             .Take(count)
             .Select(match => match.Id)
             .ToList();
-    }
-
-    private static int Distance(string wanted, string candidate)
-    {
-        var upper = candidate.ToUpperInvariant();
-        var city = upper[(upper.LastIndexOf('/') + 1)..];
-        return Math.Min(EditDistance.Between(wanted, upper), EditDistance.Between(wanted, city));
     }
 
     private static TimeZoneInfo? Resolve(string id)

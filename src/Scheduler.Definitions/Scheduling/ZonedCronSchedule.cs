@@ -50,9 +50,10 @@ public sealed class ZonedCronSchedule : Schedule
     public bool IncludesSeconds { get; }
 
     /// <summary>
-    /// Cronos's rule (CronParser sets <c>CronExpressionFlag.Interval</c>): the seconds (6-field form only),
-    /// minutes or hours field contains <c>*</c>, a range <c>a-b</c> or a step <c>/n</c>, anywhere in its
-    /// list. Such a schedule means "every so often", so it keeps firing through both passes of a
+    /// Cronos's rule (HangfireIO/Cronos, src/Cronos/CronParser.cs: ParseField and ParseRange set
+    /// <c>CronExpressionFlag.Interval</c> for fields whose <c>CanDefineInterval</c> is true, i.e. seconds,
+    /// minutes and hours): the seconds (6-field form only), minutes or hours field contains <c>*</c>,
+    /// a range <c>a-b</c> or a step <c>/n</c>, anywhere in its list. Such a schedule means "every so often", so it keeps firing through both passes of a
     /// repeated hour; a fixed time of day (<c>30 2 * * *</c>, <c>15,45 2 * * *</c>) runs only once.
     /// </summary>
     public bool IsIntervalStyle { get; }

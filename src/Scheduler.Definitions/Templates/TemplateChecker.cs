@@ -29,6 +29,18 @@ public static class TemplateChecker
             return;
         }
 
+        // Scriban accepts a '{{' left open at the end of the text; here it is always a typo.
+        var lastOpen = text.LastIndexOf("{{", StringComparison.Ordinal);
+        if (text.IndexOf("}}", lastOpen, StringComparison.Ordinal) < 0)
+        {
+            var line = text.AsSpan(0, lastOpen).Count('\n');
+            var column = lastOpen - (text.LastIndexOf('\n', Math.Max(0, lastOpen - 1)) + 1);
+            diagnostics.Error(Locate(new TextPosition(lastOpen, line, column), at, columnOffset), DiagnosticCodes.TemplateSyntax,
+                $"{path}: '{text}' is not a valid template: the '{{{{' is never closed with '}}}}'.",
+                "Close the template with '}}', or write '{{ \"{{\" }}' for a literal '{{'.");
+            return;
+        }
+
         var template = Template.Parse(text);
         if (template.HasErrors)
         {
@@ -71,7 +83,8 @@ public static class TemplateChecker
                 return; // the root itself is known
             }
 
-            base.Visit(node);
+            // Only the target can be a variable; the member after the dot is a name, not a read.
+            node.Target?.Accept(this);
         }
 
         public override void Visit(ScriptVariableGlobal node)

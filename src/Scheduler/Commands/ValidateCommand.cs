@@ -33,9 +33,13 @@ internal static class ValidateCommand
         {
             files = TaskFolder.Read(context.Resolve(directory), context.CurrentDirectory);
         }
-        catch (Exception e) when (e is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        catch (DirectoryNotFoundException)
         {
-            throw new CommandFailedException(e.Message);
+            throw new CommandFailedException($"The schedules folder '{directory}' does not exist (looked in {context.Resolve(directory)}).");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException($"The schedules folder '{directory}' cannot be read: {e.Message}");
         }
 
         var set = DefinitionLoader.Load(files, context.Time.GetUtcNow());

@@ -59,13 +59,52 @@ public sealed class ZonedCronScheduleOracleTests
                   + $"before: {string.Join(", ", ours.Skip(Math.Max(0, firstDifference - 3)).Take(3))}");
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void From_any_instant_around_a_transition_the_next_slot_matches_Cronos(string zoneId, string expression)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        Assert.True(ZonedCronSchedule.TryParse(expression, zone, out var schedule, out var error), error);
+        var cronos = CronExpression.Parse(expression, schedule.IncludesSeconds ? CronFormat.IncludeSeconds : CronFormat.Standard);
+
+        // Starting points that are not slots: every 7m13.5s across the six hours around each offset
+        // change of 2026-2027 (found by asking the zone hourly), so cursors land in every part of a
+        // gap's and a repeated window's neighbourhood, including the second pass.
+        var changes = OffsetChanges(zone, new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), 2 * 365 * 24).ToList();
+        Assert.Equal(zoneId is "Asia/Kolkata" or "UTC" ? 0 : 4, changes.Count);
+        foreach (var change in changes)
+        {
+            for (var after = change.AddHours(-3); after < change.AddHours(3); after = after.AddSeconds((7 * 60) + 13.5))
+            {
+                var ours = schedule.NextAfter(after) is { } slot ? Describe(slot) : "none";
+                var theirs = cronos.GetNextOccurrence(after, zone) is { } at ? Format(at) : "none";
+                Assert.True(ours == theirs, $"after {Format(TimeZoneInfo.ConvertTime(after, zone))}: ours {ours}, Cronos {theirs}");
+            }
+        }
+    }
+
+    private static IEnumerable<DateTimeOffset> OffsetChanges(TimeZoneInfo zone, DateTimeOffset start, int hours)
+    {
+        // Hour granularity is enough to centre the probe window near each change.
+        for (var hour = 1; hour <= hours; hour++)
+        {
+            var at = start.AddHours(hour);
+            if (zone.GetUtcOffset(at) != zone.GetUtcOffset(at.AddHours(-1)))
+            {
+                yield return at;
+            }
+        }
+    }
+
     private static IEnumerable<string> CronosSlots(CronExpression cronos, TimeZoneInfo zone, DateTimeOffset start, DateTimeOffset end)
     {
         for (var next = cronos.GetNextOccurrence(start, zone); next is { } at && at < end; next = cronos.GetNextOccurrence(at, zone))
         {
-            yield return at.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+            yield return Format(at);
         }
     }
 
-    private static string Describe(Slot slot) => slot.Local.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+    private static string Describe(Slot slot) => Format(slot.Local);
+
+    private static string Format(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 }
