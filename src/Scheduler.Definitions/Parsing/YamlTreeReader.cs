@@ -15,6 +15,7 @@ internal sealed class YamlTreeReader
     private readonly DiagnosticBag _diagnostics;
     private readonly Dictionary<string, (YamlNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
     private int _nodeCount;
+    private SourcePosition _lastPosition = SourcePosition.FileStart;
 
     private YamlTreeReader(string text, DiagnosticBag diagnostics)
     {
@@ -39,6 +40,13 @@ internal sealed class YamlTreeReader
         catch (LimitExceededException)
         {
             return null; // already reported where the limit was hit
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (instead of a YamlException) on some unclosed flow collections.
+            diagnostics.Error(reader._lastPosition, DiagnosticCodes.YamlSyntax, "This is not valid YAML: the parser stopped after this point.",
+                "Look for an unclosed '[', '{' or quote from here on; a value containing ': ' needs quotes.");
+            return null;
         }
     }
 
@@ -67,6 +75,7 @@ internal sealed class YamlTreeReader
     private YamlNode ReadNode(int depth)
     {
         var start = _parser.Current ?? throw new InvalidOperationException("The YAML parser ended inside a document.");
+        _lastPosition = ToPosition(start.Start);
         if (depth > YamlLimits.MaxDepth)
         {
             Fail(start, DiagnosticCodes.NestingTooDeep, $"Nesting is deeper than {YamlLimits.MaxDepth} levels.",

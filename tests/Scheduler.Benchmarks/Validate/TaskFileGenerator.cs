@@ -46,9 +46,7 @@ internal sealed class TaskFileGenerator
 
     public TaskFileGenerator(int seed) =>
         // Reproducibility, not unpredictability, is the point here.
-#pragma warning disable CA5394 // Do not use insecure randomness
         _random = new Random(seed);
-#pragma warning restore CA5394
 
     /// <summary>Writes <paramref name="count"/> files under <paramref name="root"/> and returns what each holds.</summary>
     public IReadOnlyList<GeneratedTask> Write(string root, int count)

@@ -73,9 +73,10 @@ internal sealed class ValidateBenchmark : IBenchmark
         var displayBase = Directory.GetCurrentDirectory();
         var from = DateTimeOffset.UtcNow;
         var count = tasks.Count;
+        var loadBefore = Machine.LoadAverage();
 
         var bare = new Variant("bare", "A  bare YamlDotNet parse (1 thread)");
-        var validate = new Variant("validate", $"B  validate, as the CLI ({Environment.ProcessorCount} cores, PLINQ)");
+        var validate = new Variant("validate", $"B  validate, as the CLI ({Machine.Cores} cores, PLINQ)");
         var single = new Variant("validate_1thread", "C  validate, 1 thread");
         // The bare parse yields no set; the validate variants' sets are checked after each timed run, untimed.
         var runs = new (Variant Variant, Func<DefinitionSet?> Run)[]
@@ -122,11 +123,12 @@ internal sealed class ValidateBenchmark : IBenchmark
                 F(firstRun[variant].Milliseconds, 1));
         }
 
+        var loadAfter = Machine.LoadAverage();
         var ratio = validate.MedianMs / bare.MedianMs;
         var ratioOneThread = single.MedianMs / bare.MedianMs;
         var output = Console.Out;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"validate: {count} files, {iterations} interleaved iterations (median), {warnings} DST warnings, 0 errors; {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
+            $"validate: {count} files, {iterations} interleaved iterations (median), {warnings} DST warnings, 0 errors; {Machine.Cores} cores ({Machine.CpuModel}), .NET {Machine.Runtime}, load average {loadBefore:F2} before, {loadAfter:F2} after"));
         output.WriteLine();
         table.WriteTo(output);
         output.WriteLine();
@@ -140,7 +142,7 @@ internal sealed class ValidateBenchmark : IBenchmark
             steps = ValidateProfile.Run(directory, displayBase, from, tasks, iterations, output);
         }
 
-        output.WriteLine(Json(count, iterations, warnings, bare, validate, single, ratio, ratioOneThread, steps));
+        output.WriteLine(Json(count, iterations, warnings, bare, validate, single, ratio, ratioOneThread, (loadBefore, loadAfter), steps));
         return 0;
     }
 
@@ -217,7 +219,7 @@ internal sealed class ValidateBenchmark : IBenchmark
 
     private static string Json(
         int files, int iterations, int warnings, Variant bare, Variant validate, Variant single, double ratio, double ratioOneThread,
-        IReadOnlyList<ProfileStep>? steps)
+        (double? Before, double? After) load, IReadOnlyList<ProfileStep>? steps)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -226,8 +228,9 @@ internal sealed class ValidateBenchmark : IBenchmark
             json.WriteString("benchmark", "validate");
             json.WriteNumber("files", files);
             json.WriteNumber("iterations", iterations);
-            json.WriteNumber("cores", Environment.ProcessorCount);
-            json.WriteString("dotnet", Environment.Version.ToString());
+            json.WriteNumber("cores", Machine.Cores);
+            json.WriteString("cpu", Machine.CpuModel);
+            json.WriteString("dotnet", Machine.Runtime);
             foreach (var (variant, prefix) in new[] { (bare, "bare"), (validate, "validate"), (single, "validate_1thread") })
             {
                 json.WriteNumber($"{prefix}_ms", Math.Round(variant.MedianMs, 1));
@@ -241,6 +244,12 @@ internal sealed class ValidateBenchmark : IBenchmark
             json.WriteNumber("target_ratio", TargetRatio);
             json.WriteBoolean("target_met", ratio <= TargetRatio);
             json.WriteNumber("warnings", warnings);
+            if (load.Before is { } before && load.After is { } after)
+            {
+                json.WriteNumber("load_before", before);
+                json.WriteNumber("load_after", after);
+            }
+
             if (steps is not null)
             {
                 json.WriteStartObject("profile_ms");
