@@ -46,6 +46,22 @@ internal static class ValidateProfile
         var steps = new List<ProfileStep>
         {
             Step("list_read", "list + read files (TaskFolder.Read)", files.Count, false, iterations, () => sink += TaskFolder.Read(directory, displayBase).Count),
+            Step("plain_read", "  vs. enumerate + File.ReadAllBytes, as in A", files.Count, false, iterations, () =>
+            {
+                foreach (var path in Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories))
+                {
+                    sink += File.ReadAllBytes(path).Length;
+                }
+            }),
+            Step("yaml_stream", "YamlStream.Load (A without the I/O), reference", texts.Count, false, iterations, () =>
+            {
+                foreach (var text in texts)
+                {
+                    var stream = new YamlDotNet.RepresentationModel.YamlStream();
+                    stream.Load(new StringReader(text));
+                    sink += stream.Documents.Count;
+                }
+            }),
             Step("decode", "UTF-8 decode (strict)", files.Count, true, iterations, () =>
             {
                 foreach (var file in files)
@@ -123,9 +139,11 @@ internal static class ValidateProfile
                     sink += TaskReader.Read(file, from).Diagnostics.Count;
                 }
             }),
+            Step("loader_plinq", $"DefinitionLoader.Load on read files ({Environment.ProcessorCount} cores, PLINQ)", files.Count, false, iterations, () =>
+                sink += DefinitionLoader.Load(files, from).Files.Count),
         };
 
-        var whole = steps[^1];
+        var whole = steps.Single(s => s.Key == "task_reader");
         var explained = steps.Where(s => s.PartOfWhole).ToList();
         steps.Add(new ProfileStep("rest", "rest: tree with positions, keys, values, diagnostics", files.Count,
             whole.Milliseconds - explained.Sum(s => s.Milliseconds), whole.AllocatedMb - explained.Sum(s => s.AllocatedMb), true));
@@ -139,7 +157,7 @@ internal static class ValidateProfile
                 step.Milliseconds.ToString("F1", CultureInfo.InvariantCulture),
                 (step.Calls == 0 ? 0 : step.Milliseconds * 1000 / step.Calls).ToString("F2", CultureInfo.InvariantCulture),
                 step.AllocatedMb.ToString("F1", CultureInfo.InvariantCulture),
-                step.Key is "list_read" ? "(I/O, outside)" : (100 * step.Milliseconds / whole.Milliseconds).ToString("F0", CultureInfo.InvariantCulture) + "%");
+                step.Key is "list_read" or "plain_read" ? "(I/O, outside)" : (100 * step.Milliseconds / whole.Milliseconds).ToString("F0", CultureInfo.InvariantCulture) + "%");
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace Scheduler.Engine.Handlers;
+
+/// <summary>
+/// The last <see cref="Capacity"/> bytes a run printed (stdout and stderr together), plus the total count.
+/// A ring buffer: a 200 MB line costs no more memory than a short one. Safe to append from several threads.
+/// </summary>
+public sealed class OutputTail(int capacity = OutputTail.DefaultCapacity)
+{
+    public const int DefaultCapacity = 64 * 1024;
+
+    private readonly byte[] _buffer = new byte[capacity];
+    private readonly Lock _lock = new();
+    private long _total;
+
+    public int Capacity => _buffer.Length;
+
+    /// <summary>Every byte ever appended, including those that fell out of the tail.</summary>
+    public long TotalBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _total;
+            }
+        }
+    }
+
+    public void Append(ReadOnlySpan<byte> bytes)
+    {
+        lock (_lock)
+        {
+            if (bytes.Length >= _buffer.Length)
+            {
+                // Keep the last Capacity bytes, laid out so the oldest sits where the next write goes.
+                var tail = bytes[^_buffer.Length..];
+                _total += bytes.Length;
+                var oldest = (int)(_total % _buffer.Length);
+                tail[..(_buffer.Length - oldest)].CopyTo(_buffer.AsSpan(oldest));
+                tail[(_buffer.Length - oldest)..].CopyTo(_buffer);
+                return;
+            }
+
+            var start = (int)(_total % _buffer.Length);
+            var first = Math.Min(bytes.Length, _buffer.Length - start);
+            bytes[..first].CopyTo(_buffer.AsSpan(start));
+            bytes[first..].CopyTo(_buffer);
+            _total += bytes.Length;
+        }
+    }
+
+    public void Append(string text) => Append(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>The tail as text; a multi-byte character cut at the start of the tail shows as U+FFFD.</summary>
+    public string ToText()
+    {
+        lock (_lock)
+        {
+            if (_total <= _buffer.Length)
+            {
+                return Encoding.UTF8.GetString(_buffer, 0, (int)_total);
+            }
+
+            var start = (int)(_total % _buffer.Length);
+            var ordered = new byte[_buffer.Length];
+            _buffer.AsSpan(start).CopyTo(ordered);
+            _buffer.AsSpan(0, start).CopyTo(ordered.AsSpan(_buffer.Length - start));
+            return Encoding.UTF8.GetString(ordered);
+        }
+    }
+}

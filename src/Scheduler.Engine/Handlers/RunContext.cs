@@ -1,0 +1,17 @@
+using Scheduler.Definitions.Model;
+using Scheduler.Definitions.Runs;
+
+namespace Scheduler.Engine.Handlers;
+
+/// <summary>
+/// Everything a handler knows about the run it executes. <see cref="Slot"/> is the schedule slot in UTC
+/// (for a manual run, the time it was requested). Output goes to <see cref="Output"/>, a bounded tail.
+/// </summary>
+public sealed record RunContext(
+    TaskDefinition Task,
+    long RunId,
+    DateTimeOffset Slot,
+    int Attempt,
+    RunTrigger Trigger,
+    OutputTail Output,
+    TimeProvider Time);
