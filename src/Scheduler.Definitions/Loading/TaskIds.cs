@@ -35,7 +35,7 @@ public static partial class TaskIds
         return string.Join('/', lowered.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim('-') is { Length: > 0 } t ? t : "task"));
     }
 
-    [GeneratedRegex("^[a-z0-9_-]+(/[a-z0-9_-]+)*$")]
+    [GeneratedRegex("^[a-z0-9_-]+(/[a-z0-9_-]+)*\\z")]
     private static partial Regex ValidId();
 
     [GeneratedRegex("[^a-z0-9_/-]+")]

@@ -224,12 +224,17 @@ internal sealed partial class HandlerReader(ValueReader values)
             : false;
     }
 
+    /// <summary>
+    /// True for '/', '//', '/tmp/..' and the like (resolved against any base, they are a root), and for '~':
+    /// the scheduler does not expand it, but whoever wrote it meant their home folder.
+    /// </summary>
     private static bool IsFileSystemRoot(string path)
     {
         var trimmed = path.Trim();
-        return trimmed is "/" or "\\" or "~" or "~/" || (trimmed.Length <= 3 && trimmed.Length >= 2 && trimmed[1] == ':');
+        var full = System.IO.Path.GetFullPath(trimmed, "/base-for-the-check");
+        return full == System.IO.Path.GetPathRoot(full) || trimmed is "~" or "~/";
     }
 
-    [GeneratedRegex("^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")]
+    [GeneratedRegex("^[A-Za-z0-9!#$%&'*+.^_`|~-]+\\z")]
     private static partial Regex HeaderName();
 }

@@ -74,6 +74,8 @@ internal sealed class ValidateBenchmark : IBenchmark
         var from = DateTimeOffset.UtcNow;
         var count = tasks.Count;
         var loadBefore = Machine.LoadAverage();
+        var capacityBefore = ParallelCapacity.Measure();
+        Log.Info(string.Create(CultureInfo.InvariantCulture, $"parallel capacity before: {capacityBefore:F2} of {Machine.Cores} cores"));
 
         var bare = new Variant("bare", "A  bare YamlDotNet parse (1 thread)");
         var validate = new Variant("validate", $"B  validate, as the CLI ({Machine.Cores} cores, PLINQ)");
@@ -124,11 +126,15 @@ internal sealed class ValidateBenchmark : IBenchmark
         }
 
         var loadAfter = Machine.LoadAverage();
+        var capacityAfter = ParallelCapacity.Measure();
+        Log.Info(string.Create(CultureInfo.InvariantCulture, $"parallel capacity after: {capacityAfter:F2} of {Machine.Cores} cores"));
         var ratio = validate.MedianMs / bare.MedianMs;
         var ratioOneThread = single.MedianMs / bare.MedianMs;
         var output = Console.Out;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"validate: {count} files, {iterations} interleaved iterations (median), {warnings} DST warnings, 0 errors; {Machine.Cores} cores ({Machine.CpuModel}), .NET {Machine.Runtime}, load average {loadBefore:F2} before, {loadAfter:F2} after"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"parallel capacity (CPU-bound loop on all cores vs one): {capacityBefore:F2} before, {capacityAfter:F2} after, of {Machine.Cores}; well below {Machine.Cores} means the cores were shared and B's speed-up cannot be judged"));
         output.WriteLine();
         table.WriteTo(output);
         output.WriteLine();
@@ -142,7 +148,7 @@ internal sealed class ValidateBenchmark : IBenchmark
             steps = ValidateProfile.Run(directory, displayBase, from, tasks, iterations, output);
         }
 
-        output.WriteLine(Json(count, iterations, warnings, bare, validate, single, ratio, ratioOneThread, (loadBefore, loadAfter), steps));
+        output.WriteLine(Json(count, iterations, warnings, bare, validate, single, ratio, ratioOneThread, (loadBefore, loadAfter), (capacityBefore, capacityAfter), steps));
         return 0;
     }
 
@@ -219,7 +225,7 @@ internal sealed class ValidateBenchmark : IBenchmark
 
     private static string Json(
         int files, int iterations, int warnings, Variant bare, Variant validate, Variant single, double ratio, double ratioOneThread,
-        (double? Before, double? After) load, IReadOnlyList<ProfileStep>? steps)
+        (double? Before, double? After) load, (double Before, double After) capacity, IReadOnlyList<ProfileStep>? steps)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -244,6 +250,8 @@ internal sealed class ValidateBenchmark : IBenchmark
             json.WriteNumber("target_ratio", TargetRatio);
             json.WriteBoolean("target_met", ratio <= TargetRatio);
             json.WriteNumber("warnings", warnings);
+            json.WriteNumber("parallel_capacity_before", Math.Round(capacity.Before, 2));
+            json.WriteNumber("parallel_capacity_after", Math.Round(capacity.After, 2));
             if (load.Before is { } before && load.After is { } after)
             {
                 json.WriteNumber("load_before", before);

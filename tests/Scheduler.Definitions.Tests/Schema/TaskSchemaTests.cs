@@ -196,7 +196,6 @@ public sealed class TaskSchemaTests
         { "cleanup without a path", "schedule: \"0 * * * *\"\ncleanup: { keep-last: 3 }\n", DiagnosticCodes.MissingRequired },
         { "cleanup of the root", "schedule: \"0 * * * *\"\ncleanup: { path: /, keep-last: 3 }\n", DiagnosticCodes.InvalidValue },
         { "cleanup of the home folder", "schedule: \"0 * * * *\"\ncleanup: { path: \"~/\", keep-last: 3 }\n", DiagnosticCodes.InvalidValue },
-        { "cleanup of a drive", "schedule: \"0 * * * *\"\ncleanup: { path: \"C:\\\\\", keep-last: 3 }\n", DiagnosticCodes.InvalidValue },
         { "cleanup pattern with a folder", "schedule: \"0 * * * *\"\ncleanup: { path: logs, pattern: \"old/*.log\", keep-last: 3 }\n", DiagnosticCodes.InvalidValue },
         { "cleanup pattern leaving the folder", "schedule: \"0 * * * *\"\ncleanup: { path: logs, pattern: \"..\", keep-last: 3 }\n", DiagnosticCodes.InvalidValue },
         { "size with an unknown unit", "schedule: \"0 * * * *\"\ncleanup: { path: logs, max-total-size: 1XB }\n", DiagnosticCodes.InvalidValue },

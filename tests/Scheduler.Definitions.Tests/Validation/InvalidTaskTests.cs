@@ -423,4 +423,24 @@ public sealed class InvalidTaskTests
         Assert.Equal([DiagnosticCodes.InvalidCron, DiagnosticCodes.InvalidChoice], result.Diagnostics.Select(d => d.Code));
         Assert.Contains("hours must be 0-23", result.Diagnostics[0].Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("//")]
+    [InlineData("/tmp/..")]
+    [InlineData("/.")]
+    public void A_cleanup_of_a_file_system_root_is_refused_however_it_is_spelled(string path)
+    {
+        var diagnostic = Assert.Single(TaskText.Read($"schedule: \"0 * * * *\"\ncleanup: {{ path: \"{path}\", older-than: 1d }}\n").Diagnostics);
+
+        Assert.Contains("is the root of a file system", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_with_a_trailing_newline_is_not_a_valid_environment_variable()
+    {
+        var diagnostic = Assert.Single(TaskText.Read("schedule: \"0 * * * *\"\nenv: { \"FOO\\n\": x }\nshell: x\n").Diagnostics);
+
+        Assert.Equal(DiagnosticCodes.InvalidValue, diagnostic.Code);
+    }
 }

@@ -1,0 +1,16 @@
+namespace Scheduler.Engine.Planning;
+
+/// <summary>
+/// What to do for one task at one instant: the runs to start (oldest first), how many due slots are
+/// passed over (and why), the new watermark (every slot at or before it is handled), and the next slot.
+/// </summary>
+public sealed record SlotPlan(
+    IReadOnlyList<PlannedRun> Runs,
+    int Passed,
+    string? PassedReason,
+    DateTimeOffset Watermark,
+    DateTimeOffset? Next)
+{
+    /// <summary>True when the plan runs slots that were missed rather than just the one due now.</summary>
+    public bool IsCatchUp => Passed > 0 || Runs.Any(r => r.Trigger == Definitions.Runs.RunTrigger.CatchUp);
+}

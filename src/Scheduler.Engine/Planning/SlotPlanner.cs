@@ -1,0 +1,148 @@
+using Scheduler.Definitions.Model;
+using Scheduler.Definitions.Runs;
+using Scheduler.Definitions.Scheduling;
+
+namespace Scheduler.Engine.Planning;
+
+/// <summary>
+/// The engine's decision of which slots to run, as a pure function of (definition, watermark, now):
+/// no clock, no store, so every policy is tested with literal instants.
+/// </summary>
+/// <remarks>
+/// The watermark is the latest instant whose slots are all handled; slots in (watermark, now] are due.
+/// A due slot no older than <c>missedAfter</c> is on time. Older ones were missed (downtime, suspend,
+/// a clock jump) and follow the task's catch-up policy and starting deadline.
+/// </remarks>
+public static class SlotPlanner
+{
+    /// <summary>Enumerating more due slots than this means a long outage of a frequent task; we then look back in widening windows instead.</summary>
+    private const int MaxEnumerated = 20_000;
+
+    private static readonly TimeSpan[] LookBackWindows = [TimeSpan.FromHours(1), TimeSpan.FromDays(1), TimeSpan.FromDays(32), TimeSpan.FromDays(400)];
+
+    public static SlotPlan Plan(TaskDefinition task, DateTimeOffset? watermark, DateTimeOffset now, TimeSpan missedAfter)
+    {
+        var schedule = task.Slots;
+        var next = schedule.NextAfter(now)?.Utc;
+        if (watermark is not { } from || from >= now)
+        {
+            // A task seen for the first time starts from now: nothing before it was ever owed.
+            return new SlotPlan([], 0, null, watermark is { } w && w > now ? w : now, next);
+        }
+
+        var due = DueSlots(schedule, from, now, task.CatchUp == CatchUpPolicy.All ? task.MaxCatchUp : 1, out var totalDue);
+        if (due.Count == 0)
+        {
+            return new SlotPlan([], 0, null, now, next);
+        }
+
+        var onTime = due.Where(s => now - s <= missedAfter).ToList();
+        var missed = due.Where(s => now - s > missedAfter).ToList();
+        var missedTotal = totalDue - onTime.Count;
+        var runs = new List<PlannedRun>();
+        var passed = 0;
+        var reasons = new List<string>();
+
+        var catchUp = task.CatchUp switch
+        {
+            CatchUpPolicy.None => [],
+            CatchUpPolicy.Latest => onTime.Count > 0 ? [] : missed.TakeLast(1).ToList(),
+            _ => missed,
+        };
+        if (missedTotal - catchUp.Count > 0)
+        {
+            passed += missedTotal - catchUp.Count;
+            reasons.Add(task.CatchUp == CatchUpPolicy.All
+                ? $"more than max-catch-up ({task.MaxCatchUp}) slots were missed"
+                : $"missed while the scheduler was not running (catch-up: {task.CatchUp.ToString().ToLowerInvariant()})");
+        }
+
+        foreach (var slot in catchUp)
+        {
+            if (task.StartingDeadline is { } deadline && now - slot > deadline)
+            {
+                passed++;
+                AddOnce(reasons, $"older than starting-deadline ({Definitions.Values.Durations.Format(deadline)})");
+            }
+            else
+            {
+                runs.Add(new PlannedRun(slot, RunTrigger.CatchUp));
+            }
+        }
+
+        foreach (var slot in onTime)
+        {
+            if (task.StartingDeadline is { } deadline && now - slot > deadline)
+            {
+                passed++;
+                AddOnce(reasons, $"older than starting-deadline ({Definitions.Values.Durations.Format(deadline)})");
+            }
+            else
+            {
+                runs.Add(new PlannedRun(slot, RunTrigger.Schedule));
+            }
+        }
+
+        return new SlotPlan(runs, passed, reasons.Count == 0 ? null : string.Join("; ", reasons), now, next);
+    }
+
+    /// <summary>
+    /// The due slots in (from, now] needed to decide: all on-time ones and the latest <paramref name="keepMissed"/>
+    /// missed ones, oldest first; <paramref name="total"/> counts all due slots (estimated past <see cref="MaxEnumerated"/>).
+    /// </summary>
+    private static List<DateTimeOffset> DueSlots(Schedule schedule, DateTimeOffset from, DateTimeOffset now, int keepMissed, out int total)
+    {
+        var start = from;
+        foreach (var window in LookBackWindows)
+        {
+            if (now - window > start && CountUpTo(schedule, start, now - window, MaxEnumerated) >= MaxEnumerated)
+            {
+                // Too many slots to walk one by one: count roughly and only walk the recent window.
+                total = MaxEnumerated;
+                start = now - window;
+                var recent = Walk(schedule, start, now, keepMissed, out var recentCount);
+                total += recentCount;
+                return recent;
+            }
+        }
+
+        return Walk(schedule, start, now, keepMissed, out total);
+    }
+
+    private static List<DateTimeOffset> Walk(Schedule schedule, DateTimeOffset from, DateTimeOffset now, int keep, out int count)
+    {
+        // A bounded queue keeps memory flat however many slots there are.
+        var kept = new Queue<DateTimeOffset>();
+        count = 0;
+        for (var slot = schedule.NextAfter(from); slot is { } s && s.Utc <= now; slot = schedule.NextAfter(s.Utc))
+        {
+            count++;
+            kept.Enqueue(s.Utc);
+            if (kept.Count > keep + 1_000)
+            {
+                kept.Dequeue(); // on-time slots are at most missedAfter old, far fewer than 1,000 for any sane task
+            }
+        }
+
+        return [.. kept];
+    }
+
+    private static int CountUpTo(Schedule schedule, DateTimeOffset from, DateTimeOffset to, int limit)
+    {
+        var count = 0;
+        for (var slot = schedule.NextAfter(from); slot is { } s && s.Utc <= to && count < limit; slot = schedule.NextAfter(s.Utc))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static void AddOnce(List<string> reasons, string reason)
+    {
+        if (!reasons.Contains(reason))
+        {
+            reasons.Add(reason);
+        }
+    }
+}
