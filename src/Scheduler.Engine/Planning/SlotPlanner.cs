@@ -10,8 +10,9 @@ namespace Scheduler.Engine.Planning;
 /// </summary>
 /// <remarks>
 /// The watermark is the latest instant whose slots are all handled; slots in (watermark, now] are due.
-/// A due slot no older than <c>missedAfter</c> is on time. Older ones were missed (downtime, suspend,
-/// a clock jump) and follow the task's catch-up policy and starting deadline.
+/// Only the most recent due slot can be on time, and only when it is no older than <c>missedAfter</c>:
+/// a loop that keeps up wakes once per slot. Every other due slot was missed (downtime, suspend, a clock
+/// jump, a loop that fell behind) and follows the task's catch-up policy and starting deadline.
 /// </remarks>
 public static class SlotPlanner
 {
@@ -30,14 +31,14 @@ public static class SlotPlanner
             return new SlotPlan([], 0, null, watermark is { } w && w > now ? w : now, next);
         }
 
-        var due = DueSlots(schedule, from, now, task.CatchUp == CatchUpPolicy.All ? task.MaxCatchUp : 1, out var totalDue);
+        var due = DueSlots(schedule, from, now, task.CatchUp == CatchUpPolicy.All ? task.MaxCatchUp + 1 : 2, out var totalDue);
         if (due.Count == 0)
         {
             return new SlotPlan([], 0, null, now, next);
         }
 
-        var onTime = due.Where(s => now - s <= missedAfter).ToList();
-        var missed = due.Where(s => now - s > missedAfter).ToList();
+        List<DateTimeOffset> onTime = now - due[^1] <= missedAfter ? [due[^1]] : [];
+        var missed = due.Take(due.Count - onTime.Count).ToList();
         var missedTotal = totalDue - onTime.Count;
         var runs = new List<PlannedRun>();
         var passed = 0;
@@ -47,7 +48,7 @@ public static class SlotPlanner
         {
             CatchUpPolicy.None => [],
             CatchUpPolicy.Latest => onTime.Count > 0 ? [] : missed.TakeLast(1).ToList(),
-            _ => missed,
+            _ => missed.TakeLast(task.MaxCatchUp).ToList(),
         };
         if (missedTotal - catchUp.Count > 0)
         {
@@ -87,10 +88,10 @@ public static class SlotPlanner
     }
 
     /// <summary>
-    /// The due slots in (from, now] needed to decide: all on-time ones and the latest <paramref name="keepMissed"/>
-    /// missed ones, oldest first; <paramref name="total"/> counts all due slots (estimated past <see cref="MaxEnumerated"/>).
+    /// The latest <paramref name="keep"/> due slots in (from, now], oldest first; <paramref name="total"/> counts all
+    /// due slots (a lower bound past <see cref="MaxEnumerated"/>).
     /// </summary>
-    private static List<DateTimeOffset> DueSlots(Schedule schedule, DateTimeOffset from, DateTimeOffset now, int keepMissed, out int total)
+    private static List<DateTimeOffset> DueSlots(Schedule schedule, DateTimeOffset from, DateTimeOffset now, int keep, out int total)
     {
         var start = from;
         foreach (var window in LookBackWindows)
@@ -100,13 +101,13 @@ public static class SlotPlanner
                 // Too many slots to walk one by one: count roughly and only walk the recent window.
                 total = MaxEnumerated;
                 start = now - window;
-                var recent = Walk(schedule, start, now, keepMissed, out var recentCount);
+                var recent = Walk(schedule, start, now, keep, out var recentCount);
                 total += recentCount;
                 return recent;
             }
         }
 
-        return Walk(schedule, start, now, keepMissed, out total);
+        return Walk(schedule, start, now, keep, out total);
     }
 
     private static List<DateTimeOffset> Walk(Schedule schedule, DateTimeOffset from, DateTimeOffset now, int keep, out int count)
@@ -118,9 +119,9 @@ public static class SlotPlanner
         {
             count++;
             kept.Enqueue(s.Utc);
-            if (kept.Count > keep + 1_000)
+            if (kept.Count > keep)
             {
-                kept.Dequeue(); // on-time slots are at most missedAfter old, far fewer than 1,000 for any sane task
+                kept.Dequeue();
             }
         }
 

@@ -1,0 +1,40 @@
+using Scheduler.Definitions.Runs;
+
+namespace Scheduler.State.Entities;
+
+/// <summary>One execution of a task. (TaskId, SlotUtc, Attempt) is unique: inserting it is the exactly-once claim.</summary>
+public sealed class RunRecord
+{
+    public long Id { get; set; }
+
+    public required string TaskId { get; set; }
+
+    public RunTrigger Trigger { get; set; }
+
+    public DateTimeOffset SlotUtc { get; set; }
+
+    /// <summary>1 for the first try; each retry is its own row.</summary>
+    public int Attempt { get; set; }
+
+    public RunStatus Status { get; set; }
+
+    /// <summary>Null for a run born skipped.</summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public int? ExitCode { get; set; }
+
+    /// <summary>The last bytes of output as text; the caller bounds it.</summary>
+    public string OutputTail { get; set; } = "";
+
+    /// <summary>Every byte the run printed, including those not kept in <see cref="OutputTail"/>.</summary>
+    public long OutputBytes { get; set; }
+
+    public string? Error { get; set; }
+
+    public required string Revision { get; set; }
+
+    /// <summary>The serving process that claimed the run (see <see cref="InstanceRecord"/>).</summary>
+    public required string Instance { get; set; }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Scheduler.Definitions.Runs;
+using Scheduler.State.Conversion;
+using Scheduler.State.Entities;
+
+namespace Scheduler.State;
+
+/// <summary>The scheduler's state: tasks, runs, audit, config errors and serving instances. Provider-neutral.</summary>
+public sealed class SchedulerDbContext(DbContextOptions<SchedulerDbContext> options) : DbContext(options)
+{
+    public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
+
+    public DbSet<RunRecord> Runs => Set<RunRecord>();
+
+    public DbSet<AuditRecord> Audit => Set<AuditRecord>();
+
+    public DbSet<ConfigErrorRecord> ConfigErrors => Set<ConfigErrorRecord>();
+
+    public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // One rule per type, so no entity can store an instant or an enum differently from the others.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+        configurationBuilder.Properties<RunStatus>().HaveConversion<RunStatusConverter>();
+        configurationBuilder.Properties<RunTrigger>().HaveConversion<RunTriggerConverter>();
+        configurationBuilder.Properties<TaskState>().HaveConversion<TaskStateConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SchedulerDbContext).Assembly);
+}

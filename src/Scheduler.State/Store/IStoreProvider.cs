@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Scheduler.State.Store;
+
+/// <summary>
+/// What differs between database providers: connection, safe migration, error codes, maintenance.
+/// Everything else (model, queries, the claim) is provider-neutral. SQLite today; PostgreSQL is next.
+/// </summary>
+internal interface IStoreProvider
+{
+    /// <summary>Where the data lives, for logs and the status page (never contains a password).</summary>
+    string Description { get; }
+
+    void Configure(DbContextOptionsBuilder builder);
+
+    /// <summary>Brings the schema up to date, safely when several processes start at once or one died migrating.</summary>
+    Task MigrateAsync(SchedulerDbContext context, CancellationToken cancellationToken);
+
+    /// <summary>True when the insert lost to an existing row of a unique index (the claim's losing side).</summary>
+    bool IsUniqueViolation(DbUpdateException exception);
+
+    Task VacuumAsync(SchedulerDbContext context, CancellationToken cancellationToken);
+
+    /// <summary>Closes pooled connections, so the files can be moved or deleted.</summary>
+    void ReleaseConnections();
+}
