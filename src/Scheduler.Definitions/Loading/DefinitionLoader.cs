@@ -11,10 +11,9 @@ public static class DefinitionLoader
 {
     public static DefinitionSet Load(IEnumerable<SourceFile> files, DateTimeOffset from)
     {
+        // A plain loop: measured faster than PLINQ here (each file allocates ~25 KB; two threads fight over the GC).
         var results = files
             .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
-            .AsParallel()
-            .AsOrdered()
             .Select(file => TaskReader.Read(file, from))
             .ToList();
         return new DefinitionSet(MarkDuplicateIds(results));

@@ -48,7 +48,8 @@ public static class TaskFolder
     /// <summary>Reads at most one byte past the size limit, so a huge file is refused without being loaded.</summary>
     private static byte[] ReadBytes(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 4096, FileOptions.SequentialScan);
+        // bufferSize 0: the bytes go straight into the array below, a FileStream buffer would only add a copy.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
         var buffer = new byte[Math.Min(stream.Length, Parsing.YamlLimits.MaxFileBytes + 1)];
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         return read == buffer.Length ? buffer : buffer[..read];

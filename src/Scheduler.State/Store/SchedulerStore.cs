@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -66,6 +67,7 @@ public sealed class SchedulerStore : IAsyncDisposable
     }
 
     // The one place that knows which providers exist (`--store sqlite|postgres`).
+    [SuppressMessage("Performance", "CA1859", Justification = "The switch gains a PostgreSQL provider next; callers hold the interface.")]
     private static IStoreProvider CreateProvider(StoreOptions options, ILogger logger) => options.Kind switch
     {
         StoreKind.Sqlite => new SqliteStoreProvider(options, logger),

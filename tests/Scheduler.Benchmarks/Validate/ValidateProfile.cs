@@ -139,7 +139,7 @@ internal static class ValidateProfile
                     sink += TaskReader.Read(file, from).Diagnostics.Count;
                 }
             }),
-            Step("loader_plinq", $"DefinitionLoader.Load on read files ({Environment.ProcessorCount} cores, PLINQ)", files.Count, false, iterations, () =>
+            Step("loader", $"DefinitionLoader.Load on read files", files.Count, false, iterations, () =>
                 sink += DefinitionLoader.Load(files, from).Files.Count),
         };
 

@@ -1,0 +1,36 @@
+using System.Runtime.InteropServices;
+
+namespace Scheduler.Engine.Handlers.Processes;
+
+/// <summary>The few libc calls .NET does not expose: signalling a whole process group, reaping orphans, becoming their reaper.</summary>
+internal static partial class PosixNative
+{
+    public const int SIGKILL = 9;
+    public const int SIGTERM = 15;
+    public const int SIGCONT = 18;
+
+    public const int ESRCH = 3;
+    public const int ECHILD = 10;
+
+    private const int WNOHANG = 1;
+    private const int PR_SET_CHILD_SUBREAPER = 36;
+
+    /// <summary>kill(2): a negative <paramref name="pid"/> means the process group -pid; signal 0 only checks existence.</summary>
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
+    private static partial int WaitPid(int pid, out int status, int options);
+
+    [LibraryImport("libc", EntryPoint = "prctl", SetLastError = true)]
+    private static partial int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+
+    /// <summary>Sends <paramref name="signal"/>; returns 0 or the errno (ESRCH: no such process or group).</summary>
+    public static int Signal(int pid, int signal) => Kill(pid, signal) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
+    /// <summary>Reaps one exited child in process group <paramref name="groupId"/> without blocking; true when one was reaped.</summary>
+    public static bool TryReapOneInGroup(int groupId) => WaitPid(-groupId, out _, WNOHANG) > 0;
+
+    /// <summary>Makes this process the reaper of its descendants' orphans; false when the kernel refuses.</summary>
+    public static bool TryBecomeChildSubreaper() => Prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
+}

@@ -1,0 +1,147 @@
+using System.ComponentModel;
+using CliWrap;
+using Scheduler.Definitions.Values;
+
+namespace Scheduler.Engine.Handlers.Processes;
+
+/// <summary>
+/// Runs one argv as a run's process, through CliWrap, in a process group of its own, and makes sure that when the
+/// run ends (exit, timeout or cancel) no process of that group is left: SIGTERM, kill-grace, SIGKILL.
+/// </summary>
+internal static class ProcessRunner
+{
+    /// <summary>
+    /// Exit code reported for a run killed at its timeout, as GNU timeout(1) does; <c>scheduler run</c> exits with it.
+    /// </summary>
+    public const int TimedOutExitCode = 124;
+
+    // util-linux setsid: the child .NET forks is not a group leader, so setsid() succeeds and setsid execs in place;
+    // the run's main process keeps its pid, which is then also its process group and session id.
+    private static readonly string[] SetsidPaths = ["/usr/bin/setsid", "/bin/setsid"];
+
+    // The trampoline points stderr at the stdout pipe, so both arrive in one pipe in the order they were written
+    // (two pipes read by two tasks can never be merged in true order). "$@" is the program and its arguments exactly
+    // as given, each one word: the shell never parses them as code, and exec replaces the shell with the program.
+    private const string Trampoline = "exec \"$@\" 2>&1";
+
+    // Once the group is gone nothing can write anymore; this bounds reading what is left in the pipe, or a pipe held
+    // open by a process that escaped the group on purpose (a daemon calling setsid itself).
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
+
+    public static async Task<HandlerOutcome> RunAsync(RunContext context, IReadOnlyList<string> argv, CancellationToken cancel)
+    {
+        var task = context.Task;
+        if (cancel.IsCancellationRequested)
+        {
+            return new HandlerOutcome(Definitions.Runs.RunStatus.Cancelled, Error: "cancelled before it started");
+        }
+
+        var workingDirectory = Path.GetFullPath(task.WorkingDirectory ?? ".");
+        if (!Directory.Exists(workingDirectory))
+        {
+            return HandlerOutcome.Failed(
+                $"the working directory '{task.WorkingDirectory}' does not exist ({workingDirectory}); create it or fix working-directory");
+        }
+
+        var environment = RunEnvironment.For(context);
+        var searchPath = environment.TryGetValue("PATH", out var path) ? path : Environment.GetEnvironmentVariable("PATH");
+        if (ProgramLocator.Find(argv[0], workingDirectory, searchPath, out var notFound) is null)
+        {
+            return HandlerOutcome.Failed(notFound!);
+        }
+
+        if (Array.Find(SetsidPaths, File.Exists) is not { } setsid)
+        {
+            return HandlerOutcome.Failed(
+                "setsid was not found in /usr/bin or /bin; install util-linux: every run needs a process group of its own so it can be stopped whole");
+        }
+
+        Subreaper.Ensure();
+        using var drain = new CancellationTokenSource();
+        var command = Cli.Wrap(setsid)
+            .WithArguments(args => args.Add("/bin/sh").Add("-c").Add(Trampoline).Add("sh").Add(argv))
+            .WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(variables =>
+            {
+                foreach (var (name, value) in environment)
+                {
+                    variables.Set(name, value);
+                }
+            })
+            .WithStandardInputPipe(PipeSource.Null)
+            .WithStandardOutputPipe(OutputPipe.Into(context.Output))
+            .WithStandardErrorPipe(OutputPipe.Into(context.Output)) // only setsid's and the trampoline's own complaints
+            .WithValidation(CommandResultValidation.None);
+
+        CommandTask<CommandResult> execution;
+        try
+        {
+            execution = command.ExecuteAsync(drain.Token);
+        }
+        catch (Win32Exception ex)
+        {
+            return HandlerOutcome.Failed($"'{argv[0]}' could not be started: {ex.Message}");
+        }
+
+        var leaderExit = LeaderExit.WatchAsync(execution.ProcessId);
+        var stoppedBy = await WaitForExitOrStopAsync(leaderExit, task.Timeout, context.Time, cancel).ConfigureAwait(false);
+
+        // Also after a normal exit: children it left behind in its group (`sleep 1000 &`) must not outlive the run,
+        // and would otherwise hold the output pipe open.
+        await new ProcessGroup(execution.ProcessId, leaderExit).TerminateAsync(task.KillGrace, context.Time).ConfigureAwait(false);
+
+        var exitCode = await CollectExitCodeAsync(execution, leaderExit, drain).ConfigureAwait(false);
+        return stoppedBy switch
+        {
+            StopReason.Timeout => new HandlerOutcome(Definitions.Runs.RunStatus.TimedOut, TimedOutExitCode, $"timed out after {Durations.Format(task.Timeout)}"),
+            StopReason.Cancel => new HandlerOutcome(Definitions.Runs.RunStatus.Cancelled, exitCode, "cancelled"),
+            _ when exitCode is null => HandlerOutcome.Failed("exited, but its exit code is unknown: a process that left its process group kept its output open"),
+            _ when exitCode == 0 => HandlerOutcome.Succeeded(),
+            _ => HandlerOutcome.Failed($"exited with code {exitCode}", exitCode),
+        };
+    }
+
+    private static async Task<StopReason> WaitForExitOrStopAsync(Task leaderExit, TimeSpan timeout, TimeProvider time, CancellationToken cancel)
+    {
+        using var timedOut = RunDeadline.After(timeout, time);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(timedOut.Token, cancel);
+        try
+        {
+            await leaderExit.WaitAsync(stop.Token).ConfigureAwait(false);
+            return StopReason.None;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return cancel.IsCancellationRequested ? StopReason.Cancel : StopReason.Timeout;
+        }
+    }
+
+    private static async Task<int?> CollectExitCodeAsync(CommandTask<CommandResult> execution, Task<int?> leaderExit, CancellationTokenSource drain)
+    {
+        try
+        {
+            return (await execution.Task.WaitAsync(DrainLimit).ConfigureAwait(false)).ExitCode;
+        }
+        catch (TimeoutException)
+        {
+            await drain.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await execution.Task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (drain.IsCancellationRequested)
+            {
+                // Expected: CliWrap reports the cut-off pipes as a cancellation.
+            }
+
+            return leaderExit.IsCompletedSuccessfully ? leaderExit.Result : null;
+        }
+    }
+
+    private enum StopReason
+    {
+        None,
+        Timeout,
+        Cancel,
+    }
+}

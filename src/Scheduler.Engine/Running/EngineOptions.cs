@@ -1,0 +1,26 @@
+namespace Scheduler.Engine.Running;
+
+/// <summary>How the engine runs (<c>Scheduler:Engine</c> in appsettings.json).</summary>
+public sealed class EngineOptions
+{
+    /// <summary>This process's name in the store; a restart under the same name recovers its own unfinished runs.</summary>
+    public string Instance { get; set; } = Environment.MachineName.ToLowerInvariant();
+
+    /// <summary>Runs executing at once across all tasks; further runs wait, claimed, for a free place.</summary>
+    public int MaxConcurrentRuns { get; set; } = 16;
+
+    /// <summary>A slot found due later than this was missed (downtime, suspend, clock jump) and follows the task's catch-up policy.</summary>
+    public TimeSpan MissedAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>On shutdown, how long running runs get to stop (after their own TERM/kill-grace/KILL) before they are recorded as interrupted.</summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Bytes of output kept per run.</summary>
+    public int OutputTailBytes { get; set; } = Handlers.OutputTail.DefaultCapacity;
+
+    /// <summary>How often a running run's output is written to the store, so the page can show it live.</summary>
+    public TimeSpan OutputFlushInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A process that has not heartbeated for this long is dead; its running runs become interrupted.</summary>
+    public TimeSpan InstanceLease { get; set; } = TimeSpan.FromSeconds(30);
+}
