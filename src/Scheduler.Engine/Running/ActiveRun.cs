@@ -4,7 +4,7 @@ using Scheduler.Engine.Handlers;
 namespace Scheduler.Engine.Running;
 
 /// <summary>A claimed run in this process: waiting for a free place or executing. Owned by the engine loop.</summary>
-internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset slot, int attempt, RunTrigger trigger, int outputBytes)
+internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset slot, int attempt, RunTrigger trigger, int outputBytes) : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
 
@@ -40,6 +40,8 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
         StopDetail = detail;
         _stop.Cancel();
     }
+
+    public void Dispose() => _stop.Dispose();
 
     public string Describe() => $"run #{RunId} (slot {Slot.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, attempt {Attempt})";
 }

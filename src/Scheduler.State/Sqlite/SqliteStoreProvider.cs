@@ -37,8 +37,6 @@ internal sealed class SqliteStoreProvider : IStoreProvider
 
     public string Description => "sqlite:" + _databasePath;
 
-    public string DatabasePath => _databasePath;
-
     public void Configure(DbContextOptionsBuilder builder) =>
         builder.UseSqlite(_connectionString).AddInterceptors(_busyTimeout);
 

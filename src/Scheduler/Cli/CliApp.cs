@@ -13,6 +13,7 @@ internal static class CliApp
             ValidateCommand.Create(context),
             NextCommand.Create(context),
             SchemaCommand.Create(context),
+            ServeCommand.Create(context),
         };
 
         var parsed = root.Parse(args);
@@ -30,7 +31,15 @@ internal static class CliApp
 
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+            // ProcessTerminationTimeout = null: System.CommandLine would otherwise end the process 2 s after SIGTERM;
+            // serve's host handles the signal itself and needs its grace period to stop runs cleanly.
+            return parsed.Invoke(new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            });
         }
         catch (CommandFailedException e)
         {

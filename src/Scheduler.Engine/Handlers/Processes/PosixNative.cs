@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 namespace Scheduler.Engine.Handlers.Processes;
 
 /// <summary>The few libc calls .NET does not expose: signalling a whole process group, reaping orphans, becoming their reaper.</summary>
-internal static partial class PosixNative
+// DllImport rather than LibraryImport: LibraryImport's generated code needs <AllowUnsafeBlocks> in the project,
+// and these signatures are all blittable, so the classic marshaller does no work either way.
+internal static class PosixNative
 {
     public const int SIGKILL = 9;
     public const int SIGTERM = 15;
@@ -16,14 +18,17 @@ internal static partial class PosixNative
     private const int PR_SET_CHILD_SUBREAPER = 36;
 
     /// <summary>kill(2): a negative <paramref name="pid"/> means the process group -pid; signal 0 only checks existence.</summary>
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Kill(int pid, int signal);
 
-    [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
-    private static partial int WaitPid(int pid, out int status, int options);
+    [DllImport("libc", EntryPoint = "waitpid", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int WaitPid(int pid, out int status, int options);
 
-    [LibraryImport("libc", EntryPoint = "prctl", SetLastError = true)]
-    private static partial int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+    [DllImport("libc", EntryPoint = "prctl", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
 
     /// <summary>Sends <paramref name="signal"/>; returns 0 or the errno (ESRCH: no such process or group).</summary>
     public static int Signal(int pid, int signal) => Kill(pid, signal) == 0 ? 0 : Marshal.GetLastPInvokeError();

@@ -48,5 +48,5 @@ internal static class ProgramLocator
     }
 
     private static bool IsExecutableFile(string path) =>
-        File.Exists(path) && (File.GetUnixFileMode(path) & AnyExecute) != 0;
+        File.Exists(path) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & AnyExecute) != 0);
 }

@@ -27,6 +27,7 @@ public sealed partial class SchedulerEngine
     private readonly PriorityQueue<RetryItem, DateTimeOffset> _retries = new();
     private readonly Dictionary<long, ActiveRun> _active = [];
     private readonly Queue<ActiveRun> _waiting = new();
+    private readonly List<State.Entities.RunRecord> _unmatchedRetries = [];
     private int _executing;
     private DateTimeOffset _nextHeartbeat;
 
@@ -142,7 +143,7 @@ public sealed partial class SchedulerEngine
         return done.Task;
     }
 
-    private Task PostAsync(Func<Task> work) => PostAsync(async () =>
+    private Task<bool> PostAsync(Func<Task> work) => PostAsync(async () =>
     {
         await work();
         return true;

@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Scheduler.Definitions.Diagnostics;
+using Scheduler.Definitions.Loading;
+using Scheduler.Definitions.Model;
+using Scheduler.Engine.Running;
+using Scheduler.State.Entities;
+using Scheduler.State.Store;
+
+namespace Scheduler.Engine.Reconciling;
+
+/// <summary>
+/// Applies a snapshot of the task files to the store and the engine. Valid files are applied; an invalid
+/// file leaves its task running its last good version, flagged; a deleted file retires its task (history
+/// kept). A source that vanished, cannot be read, or is suddenly empty retires nothing.
+/// </summary>
+public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvider time, ILogger<Reconciler> logger)
+{
+    /// <summary>System tasks are not in the folder; the reconciler never retires them.</summary>
+    private const string SystemPrefix = "system/";
+
+    public async Task<ReconcileReport> ApplyAsync(SourceSnapshot snapshot, string sourceDescription, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var now = time.GetUtcNow();
+        var known = (await store.ListTasksAsync(cancellationToken)).Where(t => !t.IsSystem).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var heldTasks = known.Values.Any(t => t.State != TaskState.Retired);
+        var problem = snapshot.Problem ?? (snapshot.Files.Count == 0 && heldTasks
+            ? "the schedules folder is suddenly empty while it held tasks; nothing is retired until files are back (delete tasks one by one to retire them)"
+            : null);
+        if (problem is not null)
+        {
+            ReconcileLog.NotApplied(logger, problem);
+            return new ReconcileReport(snapshot.Revision, snapshot.Files.Count, [], [], [], [], 0, problem);
+        }
+
+        var set = DefinitionLoader.Load(snapshot.Files, now);
+        var sources = snapshot.Files.ToDictionary(f => TaskIds.FromPath(f.RelativePath), StringComparer.Ordinal);
+        var added = new List<string>();
+        var changed = new List<string>();
+        var flagged = new List<string>();
+        foreach (var file in set.Files)
+        {
+            if (file.Task is { } task)
+            {
+                var source = sources[file.TaskId];
+                var outcome = await store.UpsertTaskAsync(
+                    new AppliedDefinition(task.Id, file.DisplayPath, Encoding.UTF8.GetString(source.Content.Span), HashOf(source), snapshot.Revision,
+                        task.Enabled ? task.Slots.NextAfter(now)?.Utc : null, task.Enabled ? TaskState.Active : TaskState.Disabled),
+                    now, cancellationToken);
+                (outcome switch { UpsertOutcome.Added => added, UpsertOutcome.Changed => changed, _ => null })?.Add(task.Id);
+            }
+            else if (file.Diagnostics.FirstOrDefault(d => d.IsError) is { } error
+                && await store.FlagInvalidAsync(file.TaskId, Describe(error), now, cancellationToken))
+            {
+                flagged.Add(file.TaskId);
+            }
+        }
+
+        var retired = new List<string>();
+        foreach (var gone in known.Values.Where(t => t.State != TaskState.Retired && !t.Id.StartsWith(SystemPrefix, StringComparison.Ordinal) && !sources.ContainsKey(t.Id)))
+        {
+            if (await store.RetireAsync(gone.Id, now, cancellationToken))
+            {
+                retired.Add(gone.Id);
+            }
+        }
+
+        var diagnostics = set.Diagnostics.ToList();
+        await store.ReplaceConfigErrorsAsync(diagnostics.Select(d => ToRecord(d, set)), cancellationToken);
+        foreach (var error in diagnostics.Where(d => d.IsError))
+        {
+            ReconcileLog.ConfigError(logger, error.File, error.Line, error.Column, error.Code, error.Message);
+        }
+
+        await engine.ApplyAsync(await RunnableAsync(set, now, cancellationToken), cancellationToken);
+        var report = new ReconcileReport(snapshot.Revision, snapshot.Files.Count, added, changed, flagged, retired, diagnostics.Count(d => d.IsError), null);
+        if (report.ChangedAnything || report.Errors > 0)
+        {
+            ReconcileLog.Applied(logger, report.Revision, sourceDescription, report.Files, List(added), List(changed), List(flagged), List(retired), report.Errors);
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// Every task that should be known to the engine: the valid ones as read now, and the flagged ones as their
+    /// last good version from the store (parsed again: it was valid when stored). Disabled ones stay known for run-now.
+    /// </summary>
+    private async Task<List<ScheduledTask>> RunnableAsync(DefinitionSet set, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var runnable = set.Tasks.Select(t => new ScheduledTask(t, "")).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        foreach (var record in await store.ListTasksAsync(cancellationToken))
+        {
+            if (record.State == TaskState.Retired || record.IsSystem)
+            {
+                runnable.Remove(record.Id);
+                continue;
+            }
+
+            if (runnable.TryGetValue(record.Id, out var current))
+            {
+                runnable[record.Id] = current with { Revision = record.Revision };
+            }
+            else if (LastGood(record, now) is { } lastGood)
+            {
+                runnable[record.Id] = new ScheduledTask(lastGood, record.Revision);
+            }
+        }
+
+        return [.. runnable.Values];
+    }
+
+    private static TaskDefinition? LastGood(TaskRecord record, DateTimeOffset now)
+    {
+        var relative = record.Id + (record.SourcePath.EndsWith(".yml", StringComparison.Ordinal) ? ".yml" : ".yaml");
+        return TaskReader.Read(new SourceFile(relative, record.SourcePath, Encoding.UTF8.GetBytes(record.DefinitionYaml)), now).Task;
+    }
+
+    private static string HashOf(SourceFile file) => Convert.ToHexStringLower(SHA256.HashData(file.Content.Span));
+
+    private static string Describe(Diagnostic d) => $"{d.File}:{d.Line}:{d.Column}: {d.Code} {d.Message}";
+
+    private static ConfigErrorRecord ToRecord(Diagnostic d, DefinitionSet set) => new()
+    {
+        File = d.File,
+        Line = d.Line,
+        Column = d.Column,
+        Code = d.Code,
+        Severity = d.Severity == Severity.Error ? "error" : "warning",
+        Message = d.Message,
+        TaskId = set.Files.FirstOrDefault(f => f.DisplayPath == d.File)?.TaskId,
+    };
+
+    private static string List(List<string> ids) => ids.Count == 0 ? "none" : string.Join(", ", ids);
+}

@@ -1,0 +1,97 @@
+using Scheduler.Definitions.Model;
+using Scheduler.Definitions.Runs;
+using Scheduler.Engine.Running;
+
+namespace Scheduler.Engine;
+
+/// <summary>Starting runs: overlap policy, the claim, the concurrency cap; run-now and cancel.</summary>
+public sealed partial class SchedulerEngine
+{
+    private async Task<RunNowResult> DispatchAsync(ScheduledTask task, DateTimeOffset slot, RunTrigger trigger, int attempt, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var active = _active.Values.Where(r => r.Task.Id == task.Id).ToList();
+        if (active.Count > 0)
+        {
+            switch (task.Definition.Overlap)
+            {
+                case OverlapPolicy.Forbid:
+                    var reason = $"{active[0].Describe()} is still running (overlap: forbid)";
+                    if (trigger != RunTrigger.Manual)
+                    {
+                        var skipped = await _store.TryRecordSkippedAsync(task.Id, slot, trigger, reason, task.Revision, _options.Instance, now, cancellationToken);
+                        if (skipped is not null)
+                        {
+                            EngineLog.SlotSkipped(_logger, task.Id, slot, reason);
+                        }
+                    }
+
+                    return new RunNowResult(RunNowOutcome.Refused, Reason: reason);
+                case OverlapPolicy.Replace:
+                    foreach (var run in active)
+                    {
+                        run.Stop(StopReason.Replaced, $"replaced by a newer run (slot {slot.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, overlap: replace)");
+                    }
+
+                    break;
+            }
+        }
+
+        var runId = await _store.TryClaimAsync(task.Id, slot, attempt, trigger, task.Revision, _options.Instance, now, cancellationToken);
+        if (runId is not { } id)
+        {
+            EngineLog.ClaimLost(_logger, task.Id, slot, attempt);
+            return new RunNowResult(RunNowOutcome.Refused, Reason: "this slot was already claimed by another run or instance");
+        }
+
+        var claimed = new ActiveRun(task, id, slot, attempt, trigger, _options.OutputTailBytes);
+        _active.Add(id, claimed);
+        if (_executing < _options.MaxConcurrentRuns)
+        {
+            Start(claimed);
+        }
+        else
+        {
+            _waiting.Enqueue(claimed);
+        }
+
+        return new RunNowResult(RunNowOutcome.Started, id);
+    }
+
+    private async Task<RunNowResult> RunNowCoreAsync(string taskId, CancellationToken cancellationToken)
+    {
+        if (!_tasks.TryGetValue(taskId, out var slots))
+        {
+            return new RunNowResult(RunNowOutcome.NotFound, Reason: $"there is no runnable task '{taskId}'");
+        }
+
+        // A manual run's slot is the moment it was asked for, to the millisecond: two clicks are two runs.
+        var now = _time.GetUtcNow();
+        var slot = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        return await DispatchAsync(slots.Task, slot, RunTrigger.Manual, attempt: 1, cancellationToken);
+    }
+
+    private async Task<CancelResult> CancelCoreAsync(long runId, CancellationToken cancellationToken)
+    {
+        if (_active.TryGetValue(runId, out var run))
+        {
+            run.Stop(StopReason.Cancelled, "cancelled on request");
+            if (run.Execution is null)
+            {
+                // Still waiting for a place: it never started, so it ends here.
+                _waiting.TryDequeueWhere(r => r.RunId == runId);
+                await FinishRunAsync(run, new Handlers.HandlerOutcome(RunStatus.Cancelled, Error: "cancelled on request before it started"));
+            }
+
+            return new CancelResult(CancelOutcome.Stopping);
+        }
+
+        var record = await _store.GetRunAsync(runId, cancellationToken);
+        return record switch
+        {
+            null => new CancelResult(CancelOutcome.NotFound, $"there is no run #{runId}"),
+            { Status: RunStatus.Running } => new CancelResult(CancelOutcome.Refused, $"run #{runId} runs in instance '{record.Instance}', not in this one"),
+            _ => new CancelResult(CancelOutcome.Refused, $"run #{runId} already ended ({RunNames.Of(record.Status)})"),
+        };
+    }
+}

@@ -1,0 +1,119 @@
+using Scheduler.Definitions.Runs;
+using Scheduler.Engine.Planning;
+using Scheduler.Engine.Running;
+
+namespace Scheduler.Engine;
+
+/// <summary>Keeping the queue of next slots in step with the definitions, and firing what is due.</summary>
+public sealed partial class SchedulerEngine
+{
+    private async Task ApplyCoreAsync(IReadOnlyCollection<ScheduledTask> tasks, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var wanted = tasks.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        foreach (var gone in _tasks.Keys.Where(id => !wanted.ContainsKey(id)).ToList())
+        {
+            _tasks.Remove(gone); // its queue entry goes stale; its active runs finish
+        }
+
+        foreach (var task in tasks)
+        {
+            if (_tasks.TryGetValue(task.Id, out var known))
+            {
+                // A changed schedule owes nothing from before the change: its slots are counted from now.
+                if (known.Task.Definition.Schedule != task.Definition.Schedule && known.Watermark < now)
+                {
+                    known.Watermark = now;
+                }
+
+                known.Task = task;
+                Reschedule(known);
+                continue;
+            }
+
+            var record = await _store.GetTaskAsync(task.Id, cancellationToken);
+            var watermark = record?.LastSlotUtc ?? now;
+            var slots = new TaskSlots(task, watermark);
+            _tasks.Add(task.Id, slots);
+            if (record?.LastSlotUtc is null)
+            {
+                await GuardAsync(() => _store.AdvanceLastSlotAsync(task.Id, watermark, cancellationToken));
+            }
+
+            Reschedule(slots);
+            MatchPendingRetries(slots);
+        }
+    }
+
+    /// <summary>Queues the task's first due slot after its watermark; a disabled task stays known (for run-now) but unqueued.</summary>
+    private void Reschedule(TaskSlots slots)
+    {
+        var definition = slots.Task.Definition;
+        slots.Next = definition.Enabled ? definition.Slots.NextAfter(slots.Watermark)?.Utc : null;
+        if (slots.Next is { } next)
+        {
+            _due.Enqueue(slots.Task.Id, next);
+        }
+    }
+
+    private async Task FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        while (_due.TryPeek(out var taskId, out var due) && due <= now && !cancellationToken.IsCancellationRequested)
+        {
+            _due.Dequeue();
+            if (!_tasks.TryGetValue(taskId, out var slots) || slots.Next != due)
+            {
+                continue; // stale: the task was removed or rescheduled since
+            }
+
+            var plan = SlotPlanner.Plan(slots.Task.Definition, slots.Watermark, now, _options.MissedAfter);
+            if (plan.Passed > 0)
+            {
+                EngineLog.SlotsPassed(_logger, taskId, plan.Passed, plan.PassedReason ?? "missed");
+            }
+
+            foreach (var run in plan.Runs)
+            {
+                await DispatchAsync(slots.Task, run.Slot, run.Trigger, attempt: 1, cancellationToken);
+            }
+
+            slots.Watermark = plan.Watermark;
+            slots.Next = plan.Next;
+            var next = plan.Next;
+            await GuardAsync(async () =>
+            {
+                await _store.AdvanceLastSlotAsync(taskId, plan.Watermark, cancellationToken);
+                await _store.SetNextSlotAsync(taskId, next, cancellationToken);
+            });
+            if (next is { } n)
+            {
+                _due.Enqueue(taskId, n);
+            }
+        }
+    }
+
+    private async Task FireRetriesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        while (_retries.TryPeek(out var retry, out var due) && due <= now && !cancellationToken.IsCancellationRequested)
+        {
+            _retries.Dequeue();
+            if (_tasks.TryGetValue(retry.TaskId, out var slots))
+            {
+                await DispatchAsync(slots.Task, retry.Slot, RunTrigger.Retry, retry.Attempt, cancellationToken);
+            }
+        }
+    }
+
+    private void ScheduleRetryIfOwed(ScheduledTask task, DateTimeOffset slot, int attempt, RunStatus status, DateTimeOffset finishedAt)
+    {
+        var retry = task.Definition.Retry;
+        if (status is not (RunStatus.Failed or RunStatus.TimedOut) || attempt > retry.Attempts)
+        {
+            return;
+        }
+
+        var delay = retry.DelayBefore(attempt);
+        _retries.Enqueue(new RetryItem(task.Id, slot, attempt + 1), finishedAt + delay);
+        EngineLog.RetryScheduled(_logger, task.Id, slot, attempt + 1, delay);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Scheduler.Engine.Reconciling;
+using Scheduler.State.Store;
+
+namespace Scheduler.Serving;
+
+/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the store answers and the definitions are loaded.</summary>
+internal static class HealthEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/readyz", async (SchedulerStore store, DefinitionSync sync, CancellationToken cancellationToken) =>
+        {
+            if (sync.Latest is null)
+            {
+                return Results.Text("not ready: the definitions are not loaded yet\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            try
+            {
+                await using var db = await store.Contexts.CreateDbContextAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return Results.Text($"not ready: the store does not answer: {e.Message}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            return Results.Text($"ready: definitions {sync.Latest.Revision}\n");
+        });
+    }
+}
