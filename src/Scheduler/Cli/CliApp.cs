@@ -14,6 +14,8 @@ internal static class CliApp
             NextCommand.Create(context),
             SchemaCommand.Create(context),
             ServeCommand.Create(context),
+            RunsCommand.Create(context),
+            StatusCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

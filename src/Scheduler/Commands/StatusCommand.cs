@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json;
+using Scheduler.Cli;
+using Scheduler.Definitions.Runs;
+using Scheduler.Output;
+using Scheduler.State.Entities;
+
+namespace Scheduler.Commands;
+
+/// <summary><c>scheduler status [--data DIR] [--format text|json]</c>: every task with its state, last run and next run, read from the store.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new Option<string>("--data") { Description = "The folder of the state store.", DefaultValueFactory = _ => "./data" };
+        var format = FormatOption.Create("text", "json");
+        var command = new Command("status", "Print every task with its state, last run, next run and failure streak. Works while serve runs.") { data, format };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var store = await StoreReader.OpenAsync(result.GetRequiredValue(data), context, cancellationToken);
+            var tasks = await store.Runs.ListTasksAsync(cancellationToken);
+            if (result.GetRequiredValue(format) == "json")
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(tasks.Select(ToJson), JsonOutput.Options));
+            }
+            else
+            {
+                WriteText(context.Out, tasks);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static object ToJson(TaskRecord task) => new
+    {
+        id = task.Id,
+        state = TaskStateNames.Of(task.State),
+        source = task.SourcePath,
+        revision = task.Revision,
+        configError = task.ConfigError,
+        lastRun = task.LastRunId is { } id
+            ? new { id, status = task.LastRunStatus is { } s ? RunNames.Of(s) : null, startedAt = TimeText.Utc(task.LastRunStartedAt), finishedAt = TimeText.Utc(task.LastRunFinishedAt) }
+            : null,
+        nextRunAt = TimeText.Utc(task.NextSlotUtc),
+        failureStreak = task.FailureStreak,
+    };
+
+    private static void WriteText(TextWriter output, IReadOnlyList<TaskRecord> tasks)
+    {
+        if (tasks.Count == 0)
+        {
+            output.WriteLine("No tasks in the store yet.");
+            return;
+        }
+
+        output.WriteLine($"{"TASK",-32} {"STATE",-26} {"LAST RUN",-32} {"NEXT RUN (UTC)",-20} STREAK");
+        foreach (var task in tasks)
+        {
+            var last = task.LastRunId is { } id ? $"#{id} {(task.LastRunStatus is { } s ? RunNames.Of(s) : "")} {TimeText.Utc(task.LastRunStartedAt)}" : "-";
+            output.WriteLine($"{task.Id,-32} {TaskStateNames.Of(task.State),-26} {last,-32} {TimeText.Utc(task.NextSlotUtc) ?? "-",-20} {task.FailureStreak}");
+            if (task.ConfigError is { } error)
+            {
+                output.WriteLine($"    config error: {error}");
+            }
+        }
+    }
+}
