@@ -72,9 +72,10 @@ public sealed partial class SchedulerEngine
                 EngineLog.SlotsPassed(_logger, taskId, plan.Passed, plan.PassedReason ?? "missed");
             }
 
+            var isSystem = slots.Task.Definition.Handler is SystemTasks.SystemHandler;
             foreach (var run in plan.Runs)
             {
-                await DispatchAsync(slots.Task, run.Slot, run.Trigger, attempt: 1, cancellationToken);
+                await DispatchAsync(slots.Task, run.Slot, isSystem ? RunTrigger.System : run.Trigger, attempt: 1, cancellationToken);
             }
 
             slots.Watermark = plan.Watermark;

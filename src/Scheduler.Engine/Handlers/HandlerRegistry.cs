@@ -20,9 +20,9 @@ public sealed class HandlerRegistry : IDisposable
         }
     }
 
-    /// <summary>Every built-in handler: command, shell, http, sqlite-backup and cleanup.</summary>
-    public static HandlerRegistry CreateDefault() =>
-        new([new CommandRunHandler(), new ShellRunHandler(), new HttpRunHandler(), new SqliteBackupRunHandler(), new CleanupRunHandler()]);
+    /// <summary>Every built-in handler: command, shell, http, sqlite-backup and cleanup, plus <paramref name="extra"/> ones (the system tasks').</summary>
+    public static HandlerRegistry CreateDefault(params IRunHandler[] extra) =>
+        new([new CommandRunHandler(), new ShellRunHandler(), new HttpRunHandler(), new SqliteBackupRunHandler(), new CleanupRunHandler(), .. extra]);
 
     /// <summary>The kinds served, e.g. for a start-up check against the kinds the definitions know.</summary>
     public IReadOnlyCollection<string> Kinds => _byKind.Keys;

@@ -7,6 +7,7 @@ using Scheduler.Definitions.Model;
 using Scheduler.Engine.Running;
 using Scheduler.State.Entities;
 using Scheduler.State.Store;
+using Scheduler.Engine.SystemTasks;
 
 namespace Scheduler.Engine.Reconciling;
 
@@ -19,6 +20,9 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
 {
     /// <summary>System tasks are not in the folder; the reconciler never retires them.</summary>
     private const string SystemPrefix = "system/";
+
+    /// <summary>The scheduler's own maintenance tasks, kept in the store and the engine beside the folder's tasks.</summary>
+    public IReadOnlyList<ScheduledTask> SystemTasks { get; init; } = [];
 
     public async Task<ReconcileReport> ApplyAsync(SourceSnapshot snapshot, string sourceDescription, CancellationToken cancellationToken)
     {
@@ -67,6 +71,15 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
             }
         }
 
+        foreach (var system in SystemTasks)
+        {
+            var text = SystemTaskCatalog.Describe(system);
+            await store.UpsertTaskAsync(
+                new AppliedDefinition(system.Id, system.Definition.SourcePath, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+                    system.Revision, system.Definition.Slots.NextAfter(now)?.Utc, TaskState.Active, IsSystem: true),
+                now, cancellationToken);
+        }
+
         var diagnostics = set.Diagnostics.ToList();
         await store.ReplaceConfigErrorsAsync(diagnostics.Select(d => ToRecord(d, set)), cancellationToken);
         foreach (var error in diagnostics.Where(d => d.IsError))
@@ -109,7 +122,7 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
             }
         }
 
-        return [.. runnable.Values];
+        return [.. runnable.Values, .. SystemTasks];
     }
 
     private static TaskDefinition? LastGood(TaskRecord record, DateTimeOffset now)

@@ -8,6 +8,7 @@ using Scheduler.Engine;
 using Scheduler.Engine.Handlers;
 using Scheduler.Engine.Reconciling;
 using Scheduler.Engine.Running;
+using Scheduler.Engine.SystemTasks;
 using Scheduler.State.Store;
 
 namespace Scheduler.Serving;
@@ -46,9 +47,14 @@ internal static class ServeHost
         var store = await SchedulerStore.OpenSqliteAsync(Path.GetFullPath(options.Data, currentDirectory), null, cancellationToken);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(store.Runs);
-        builder.Services.AddSingleton(_ => HandlerRegistry.CreateDefault());
+        var systemOptions = SystemTaskSettings.Read(builder.Configuration);
+        builder.Services.AddSingleton(_ => HandlerRegistry.CreateDefault(new SystemRunHandler(store.Runs, systemOptions)));
         builder.Services.AddSingleton<SchedulerEngine>();
-        builder.Services.AddSingleton<Reconciler>();
+        builder.Services.AddSingleton(sp => new Reconciler(
+            store.Runs, sp.GetRequiredService<SchedulerEngine>(), time, sp.GetRequiredService<ILogger<Reconciler>>())
+        {
+            SystemTasks = SystemTaskCatalog.Create(systemOptions),
+        });
         builder.Services.AddSingleton<IDefinitionSource>(_ => new FolderSource(Path.GetFullPath(options.Schedules, currentDirectory), currentDirectory, time));
         var reconcile = builder.Configuration.GetSection("Scheduler:Reconcile");
         builder.Services.AddSingleton(sp => new DefinitionSync(

@@ -78,8 +78,10 @@ public sealed class HttpRunHandlerTests : IDisposable
         var outcome = await _handler.RunAsync(context, CancellationToken.None);
 
         Assert.Equal(RunStatus.Succeeded, outcome.Status);
-        Assert.Equal(HttpRunHandler.BodyLimit, context.Output.ToText().Count(c => c == 'b'));
-        Assert.EndsWith("(body cut at 64 KiB)\n", context.Output.ToText(), StringComparison.Ordinal);
+        var request = $"> GET {_prefix}big\n< HTTP/1.1 200 OK\n";
+        const string Cut = "\n… (body cut at 64 KiB)\n";
+        Assert.Equal(request.Length + HttpRunHandler.BodyLimit + System.Text.Encoding.UTF8.GetByteCount(Cut), context.Output.TotalBytes);
+        Assert.EndsWith(new string('b', 1000) + Cut, context.Output.ToText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class SqliteBackupRunHandlerTests : IDisposable
     public async Task A_live_database_is_copied_whole_while_it_is_being_written()
     {
         var database = _folder.File("app.db");
-        await using var writer = await CreateDatabaseAsync(database, rows: 2000);
+        await using var writer = await CreateDatabaseAsync(database, rows: 20_000);
         using var stopWriting = new CancellationTokenSource();
         var writes = KeepWritingAsync(writer, stopWriting.Token);
         var context = HandlerRuns.Context(HandlerRuns.Task(new SqliteBackupHandler(database, _folder.File("backups"), 7)));
@@ -37,7 +37,7 @@ public sealed class SqliteBackupRunHandlerTests : IDisposable
         await using var copy = new SqliteConnection($"Data Source={backup};Mode=ReadOnly;Pooling=False");
         await copy.OpenAsync();
         Assert.Equal("ok", await Scalar(copy, "PRAGMA integrity_check"));
-        Assert.True((long)(await Scalar(copy, "SELECT count(*) FROM items"))! >= 2000);
+        Assert.True((long)(await Scalar(copy, "SELECT count(*) FROM items"))! >= 20_000);
     }
 
     [Fact]

@@ -33,8 +33,11 @@ internal static class PosixNative
     /// <summary>Sends <paramref name="signal"/>; returns 0 or the errno (ESRCH: no such process or group).</summary>
     public static int Signal(int pid, int signal) => Kill(pid, signal) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
-    /// <summary>Reaps one exited child in process group <paramref name="groupId"/> without blocking; true when one was reaped.</summary>
-    public static bool TryReapOneInGroup(int groupId) => WaitPid(-groupId, out _, WNOHANG) > 0;
+    /// <summary>
+    /// Reaps one exited child in process group <paramref name="groupId"/> without blocking: its pid; 0 when children
+    /// of this process are in the group but none has finished exiting; -1 when none is (ECHILD).
+    /// </summary>
+    public static int ReapOneInGroup(int groupId) => WaitPid(-groupId, out _, WNOHANG);
 
     /// <summary>Makes this process the reaper of its descendants' orphans; false when the kernel refuses.</summary>
     public static bool TryBecomeChildSubreaper() => Prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;

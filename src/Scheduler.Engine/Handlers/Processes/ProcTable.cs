@@ -16,7 +16,7 @@ internal static class ProcTable
                 continue;
             }
 
-            if (TryReadStat(directory, out var state, out var group) && group == groupId && state is not ('Z' or 'X'))
+            if (TryReadStat(directory, out var state, out var group) && group == groupId && (IsLive(state) || AnyLiveThread(directory)))
             {
                 return true;
             }
@@ -25,7 +25,30 @@ internal static class ProcTable
         return false;
     }
 
-    /// <summary>The state letter and process group of one process; false when it vanished meanwhile.</summary>
+    private static bool IsLive(char state) => state is not ('Z' or 'X');
+
+    /// <summary>
+    /// /proc/PID/stat shows the main thread: it reads 'Z' once that thread ended, even while other threads still run
+    /// (a program may end its main thread on purpose, and every process passes through this while exiting).
+    /// </summary>
+    private static bool AnyLiveThread(string processDirectory)
+    {
+        try
+        {
+            return Directory.EnumerateDirectories(Path.Join(processDirectory, "task"))
+                .Any(thread => TryReadStat(thread, out var state, out _) && IsLive(state));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The state letter and process group of one process (or thread); false when it vanished meanwhile.</summary>
     public static bool TryReadStat(string processDirectory, out char state, out int groupId)
     {
         state = default;

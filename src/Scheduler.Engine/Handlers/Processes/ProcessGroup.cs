@@ -88,17 +88,25 @@ internal sealed class ProcessGroup(int id, Task leaderExited)
     /// </summary>
     private async Task ReapOrphansAsync()
     {
+        using var stuck = new CancellationTokenSource(AfterKill);
         try
         {
-            await leaderExited.WaitAsync(AfterKill).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            return;
-        }
+            await leaderExited.WaitAsync(stuck.Token).ConfigureAwait(false);
 
-        while (PosixNative.TryReapOneInGroup(id))
+            // 0 means a child of ours in the group is still between its last thread and its exit status (a
+            // multi-threaded process shows 'Z' in /proc before its other threads are gone): wait a moment for it.
+            int reaped;
+            while ((reaped = PosixNative.ReapOneInGroup(id)) >= 0)
+            {
+                if (reaped == 0)
+                {
+                    await Task.Delay(Poll, stuck.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stuck.IsCancellationRequested)
         {
+            // Give up on reaping rather than hang the run; a leftover zombie holds no resources but its pid.
         }
     }
 

@@ -1,0 +1,20 @@
+namespace Scheduler.Engine.SystemTasks;
+
+/// <summary>The scheduler's own maintenance, from <c>Scheduler:Retention</c> and <c>Scheduler:Vacuum</c> in appsettings.json.</summary>
+public sealed class SystemTaskOptions
+{
+    /// <summary>When <c>system/history-retention</c> runs (cron, UTC).</summary>
+    public string RetentionSchedule { get; set; } = "17 3 * * *";
+
+    /// <summary>Runs older than this many days are deleted.</summary>
+    public int MaxAgeDays { get; set; } = 90;
+
+    /// <summary>Beyond this many runs per task, the oldest are deleted.</summary>
+    public int MaxRunsPerTask { get; set; } = 10_000;
+
+    /// <summary>Rows deleted per statement, so the store is never locked for long.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>When <c>system/vacuum</c> runs (cron, UTC).</summary>
+    public string VacuumSchedule { get; set; } = "47 3 * * 0";
+}
