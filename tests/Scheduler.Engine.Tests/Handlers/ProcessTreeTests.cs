@@ -89,6 +89,23 @@ public sealed class ProcessTreeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_process_that_leaves_the_group_cannot_hold_the_run_open()
+    {
+        // A daemon that calls setsid itself is out of reach of the group signals (a known limit); it must at least
+        // not keep the run waiting for the end of its output.
+        var pidFile = _folder.File("escaped.pid");
+        var task = HandlerRuns.Task(new ShellHandler($"setsid sleep 30 & echo $! > '{pidFile}'; echo done; exit 5"), killGrace: Grace);
+        var clock = Stopwatch.StartNew();
+
+        var outcome = await _shell.RunAsync(HandlerRuns.Context(task), CancellationToken.None);
+
+        var escaped = await Processes.ReadPidFileAsync(pidFile, TimeSpan.Zero);
+        Engine.Handlers.Processes.PosixNative.Signal(escaped, Engine.Handlers.Processes.PosixNative.SIGKILL);
+        Assert.Equal(HandlerOutcome.Failed("exited with code 5", 5), outcome);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the run took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task A_run_cancelled_before_it_starts_starts_nothing()
     {
         var outcome = await _command.RunAsync(HandlerRuns.Context(HandlerRuns.Task(TestProgram.Command("exit", "0"))), new CancellationToken(canceled: true));

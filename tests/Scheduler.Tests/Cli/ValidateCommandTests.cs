@@ -130,6 +130,9 @@ public sealed class ValidateCommandTests
     [InlineData("validate")]
     [InlineData("next")]
     [InlineData("schema")]
+    [InlineData("serve")]
+    [InlineData("runs")]
+    [InlineData("status")]
     public void Every_command_has_help(string command)
     {
         using var project = new TempSchedules();

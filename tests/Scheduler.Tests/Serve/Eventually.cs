@@ -3,35 +3,15 @@ namespace Scheduler.Tests.Serve;
 /// <summary>Bounded polling for a condition another process makes true: no fixed sleeps where a condition can be awaited.</summary>
 internal static class Eventually
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(100);
 
-    public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describeFailure) =>
-        await ReturnsAsync(async () => await condition() ? true : (bool?)null, timeout, describeFailure, Interval);
+    public static Task HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describeFailure, TimeSpan? interval = null) =>
+        ReturnsAsync(async () => await condition() ? "" : null, timeout, describeFailure, interval);
 
-    public static Task HoldsAsync(Func<bool> condition, TimeSpan timeout, Func<string> describeFailure) =>
-        HoldsAsync(() => Task.FromResult(condition()), timeout, describeFailure);
+    public static Task HoldsAsync(Func<bool> condition, TimeSpan timeout, Func<string> describeFailure, TimeSpan? interval = null) =>
+        HoldsAsync(() => Task.FromResult(condition()), timeout, describeFailure, interval);
 
-    /// <summary>Polls until <paramref name="probe"/> returns a value, and returns it.</summary>
-    public static async Task<T> ReturnsAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, Func<string> describeFailure, TimeSpan? interval = null)
-        where T : struct
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail(describeFailure());
-            }
-
-            await Task.Delay(interval ?? Interval);
-        }
-    }
-
+    /// <summary>Polls until <paramref name="probe"/> returns something, and returns it; fails with <paramref name="describeFailure"/> after <paramref name="timeout"/>.</summary>
     public static async Task<T> ReturnsAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, Func<string> describeFailure, TimeSpan? interval = null)
         where T : class
     {
@@ -48,7 +28,7 @@ internal static class Eventually
                 Assert.Fail(describeFailure());
             }
 
-            await Task.Delay(interval ?? Interval);
+            await Task.Delay(interval ?? DefaultInterval);
         }
     }
 }

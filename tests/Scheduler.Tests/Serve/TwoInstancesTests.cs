@@ -1,0 +1,93 @@
+using System.Globalization;
+using Scheduler.Definitions.Runs;
+using Scheduler.State.Entities;
+using Xunit.Abstractions;
+
+namespace Scheduler.Tests.Serve;
+
+/// <summary>Two serve processes on one SQLite store: the claim, not luck, decides who runs each slot.</summary>
+[Collection(RunsAlone.Name)]
+public sealed class TwoInstancesTests(ITestOutputHelper log)
+{
+    private static readonly string[] TaskIds = ["one", "two", "three"];
+
+    [Fact]
+    public async Task Two_processes_on_one_store_run_every_slot_of_every_task_exactly_once()
+    {
+        using var folder = new ServeFolder(log);
+        foreach (var id in TaskIds)
+        {
+            folder.WriteTask(id, $"""
+                schedule:
+                  every: 1s
+                catch-up: all
+                timeout: 1m
+                shell: {folder.WitnessCommand()}
+                """);
+        }
+
+        using var a = folder.StartServe("a");
+        using var b = folder.StartServe("b");
+        await Task.WhenAll(a.WaitReadyAsync(TimeSpan.FromSeconds(30)), b.WaitReadyAsync(TimeSpan.FromSeconds(30)));
+        var bothReady = DateTimeOffset.UtcNow;
+        var from = bothReady + TimeSpan.FromSeconds(1);
+        var to = bothReady + TimeSpan.FromSeconds(13);
+        string Outputs() => $"\n----- a -----\n{a.Output}\n----- b -----\n{b.Output}";
+
+        await using var store = await folder.OpenStoreAsync();
+        await Eventually.HoldsAsync(
+            () => TaskIds.All(id => folder.ReadWitness().Any(w => w.TaskId == id && w.Slot > to)),
+            TimeSpan.FromSeconds(30),
+            () => $"not every task ran past {to:O}.\n{folder.DescribeWitness()}{Outputs()}");
+        var runs = await Eventually.ReturnsAsync(
+            async () => (await store.Runs.ListRunningAsync(default)).Count == 0 ? (await store.Runs.ListRunsAsync(null, 10_000, null, default)).Where(r => TaskIds.Contains(r.TaskId)).ToList() : null,
+            TimeSpan.FromSeconds(10),
+            () => $"a run was always running.{Outputs()}",
+            TimeSpan.FromMilliseconds(20));
+        var witness = folder.ReadWitness();
+        var instances = await store.Runs.ListInstancesAsync(default);
+        var spread = string.Join(", ", runs.GroupBy(r => r.Instance).Select(g => $"{g.Key}: {g.Count()} runs"));
+        log.WriteLine($"runs by instance: {spread}");
+        var context = $"\nruns by instance: {spread}\n{folder.DescribeWitness()}";
+
+        // Exactly once: no (task, slot) twice in the witness file, no (task, slot, attempt) twice in the store.
+        var twiceRun = witness.GroupBy(w => (w.TaskId, w.Slot)).Where(g => g.Count() > 1).Select(g => $"{g.Key.TaskId} {g.Key.Slot:HH:mm:ss}").ToList();
+        Assert.True(twiceRun.Count == 0, $"slots run twice: {string.Join(", ", twiceRun)}{context}{Outputs()}");
+        var twiceClaimed = runs.GroupBy(r => (r.TaskId, r.SlotUtc, r.Attempt)).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.True(twiceClaimed.Count == 0, $"slots claimed twice: {string.Join(", ", twiceClaimed)}{context}");
+
+        // The witness file and the store tell the same story: each line is the store's run, each run wrote its line.
+        var byId = runs.ToDictionary(r => r.Id);
+        foreach (var line in witness)
+        {
+            Assert.True(
+                byId.TryGetValue(line.RunId, out var run) && run.TaskId == line.TaskId && run.SlotUtc == line.Slot,
+                $"witness line '{line}' is not a run of the store.{context}");
+        }
+
+        var witnessed = witness.Select(w => w.RunId).ToHashSet();
+        foreach (var run in runs)
+        {
+            Assert.True(run.Status == RunStatus.Succeeded, $"run #{run.Id} ({run.TaskId} {run.SlotUtc:HH:mm:ss}, {run.Instance}) is {run.Status}: {run.Error}{context}");
+            Assert.True(witnessed.Contains(run.Id), $"run #{run.Id} ({run.TaskId} {run.SlotUtc:HH:mm:ss}) was claimed but never ran.{context}");
+        }
+
+        // Nothing lost either: while both served, every task ran every second.
+        foreach (var id in TaskIds)
+        {
+            var slots = witness.Where(w => w.TaskId == id).Select(w => w.Slot).ToHashSet();
+            var missing = Enumerable.Range(0, 13)
+                .Select(i => new DateTimeOffset(from.UtcTicks - from.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(i))
+                .Where(s => !slots.Contains(s))
+                .ToList();
+            Assert.True(missing.Count == 0, $"task {id} did not run at {string.Join(", ", missing.Select(s => s.ToString("HH:mm:ss", CultureInfo.InvariantCulture)))}.{context}{Outputs()}");
+        }
+
+        Assert.Equal(["a", "b"], instances.Select(i => i.Name).Order());
+
+        a.Terminate();
+        b.Terminate();
+        Assert.Equal(0, await a.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, await b.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+    }
+}
