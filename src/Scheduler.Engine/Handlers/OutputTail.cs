@@ -10,7 +10,9 @@ public sealed class OutputTail(int capacity = OutputTail.DefaultCapacity)
 {
     public const int DefaultCapacity = 64 * 1024;
 
-    private readonly byte[] _buffer = new byte[capacity];
+    private readonly byte[] _buffer = capacity >= 1
+        ? new byte[capacity]
+        : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "Keep at least one byte of output (Scheduler:Engine:OutputTailBytes).");
     private readonly Lock _lock = new();
     private long _total;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Scheduler.Definitions.Model;
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Handlers;
+using Scheduler.Engine.Handlers.Processes;
 
 namespace Scheduler.Engine.Tests.Handlers;
 
@@ -100,7 +101,7 @@ public sealed class ProcessTreeTests : IDisposable
         var outcome = await _shell.RunAsync(HandlerRuns.Context(task), CancellationToken.None);
 
         var escaped = await Processes.ReadPidFileAsync(pidFile, TimeSpan.Zero);
-        Engine.Handlers.Processes.PosixNative.Signal(escaped, Engine.Handlers.Processes.PosixNative.SIGKILL);
+        PosixNative.Signal(escaped, PosixNative.SIGKILL);
         Assert.Equal(HandlerOutcome.Failed("exited with code 5", 5), outcome);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the run took {clock.Elapsed}");
     }

@@ -9,12 +9,12 @@ namespace Scheduler.Engine.Handlers.Processes;
 internal static class LeaderExit
 {
     /// <summary>
-    /// Completes when the child <paramref name="processId"/> (started by this process) has exited and .NET has reaped it,
-    /// with its exit code when .NET can tell it. <see cref="Process.GetProcessById(int)"/> shares .NET's wait state for
-    /// its own children, so the exit is seen through the same SIGCHLD handling that reaps it: no polling, and no second
-    /// waitpid racing .NET's.
+    /// Completes when the child <paramref name="processId"/> (started by this process) has exited and .NET has reaped it.
+    /// <see cref="Process.GetProcessById(int)"/> shares .NET's wait state for its own children, so the exit is seen
+    /// through the same SIGCHLD handling that reaps it: no polling, and no second waitpid racing .NET's. (It does not
+    /// share the exit code, "not started by this object": that comes from CliWrap.)
     /// </summary>
-    public static Task<int?> WatchAsync(int processId)
+    public static Task WatchAsync(int processId)
     {
         Process process;
         try
@@ -23,26 +23,18 @@ internal static class LeaderExit
         }
         catch (ArgumentException)
         {
-            // Already exited and reaped between the start and this call; CliWrap has its exit code.
-            return Task.FromResult<int?>(null);
+            // Already exited and reaped between the start and this call.
+            return Task.CompletedTask;
         }
 
         return WaitAndDisposeAsync(process);
     }
 
-    private static async Task<int?> WaitAndDisposeAsync(Process process)
+    private static async Task WaitAndDisposeAsync(Process process)
     {
         using (process)
         {
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            try
-            {
-                return process.ExitCode;
-            }
-            catch (InvalidOperationException)
-            {
-                return null;
-            }
         }
     }
 }

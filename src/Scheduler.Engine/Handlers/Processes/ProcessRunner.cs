@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using CliWrap;
+using Scheduler.Definitions.Runs;
 using Scheduler.Definitions.Values;
 
 namespace Scheduler.Engine.Handlers.Processes;
@@ -24,8 +25,8 @@ internal static class ProcessRunner
     // as given, each one word: the shell never parses them as code, and exec replaces the shell with the program.
     private const string Trampoline = "exec \"$@\" 2>&1";
 
-    // Once the group is gone nothing can write anymore; this bounds reading what is left in the pipe, or a pipe held
-    // open by a process that escaped the group on purpose (a daemon calling setsid itself).
+    // Once the group is gone nothing of the run can write anymore; this bounds reading what is left in the pipe, and
+    // a pipe held open by a process that escaped the group on purpose (a daemon calling setsid itself).
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
 
     public static async Task<HandlerOutcome> RunAsync(RunContext context, IReadOnlyList<string> argv, CancellationToken cancel)
@@ -33,7 +34,7 @@ internal static class ProcessRunner
         var task = context.Task;
         if (cancel.IsCancellationRequested)
         {
-            return new HandlerOutcome(Definitions.Runs.RunStatus.Cancelled, Error: "cancelled before it started");
+            return new HandlerOutcome(RunStatus.Cancelled, Error: "cancelled before it started");
         }
 
         var workingDirectory = Path.GetFullPath(task.WorkingDirectory ?? ".");
@@ -57,7 +58,7 @@ internal static class ProcessRunner
         }
 
         Subreaper.Ensure();
-        using var drain = new CancellationTokenSource();
+        using var stopReading = new CancellationTokenSource();
         var command = Cli.Wrap(setsid)
             .WithArguments(args => args.Add("/bin/sh").Add("-c").Add(Trampoline).Add("sh").Add(argv))
             .WithWorkingDirectory(workingDirectory)
@@ -69,14 +70,14 @@ internal static class ProcessRunner
                 }
             })
             .WithStandardInputPipe(PipeSource.Null)
-            .WithStandardOutputPipe(OutputPipe.Into(context.Output))
-            .WithStandardErrorPipe(OutputPipe.Into(context.Output)) // only setsid's and the trampoline's own complaints
+            .WithStandardOutputPipe(OutputPipe.Into(context.Output, stopReading.Token))
+            .WithStandardErrorPipe(OutputPipe.Into(context.Output, stopReading.Token)) // only setsid's and the trampoline's own complaints
             .WithValidation(CommandResultValidation.None);
 
         CommandTask<CommandResult> execution;
         try
         {
-            execution = command.ExecuteAsync(drain.Token);
+            execution = command.ExecuteAsync(CancellationToken.None);
         }
         catch (Win32Exception ex)
         {
@@ -90,12 +91,11 @@ internal static class ProcessRunner
         // and would otherwise hold the output pipe open.
         await new ProcessGroup(execution.ProcessId, leaderExit).TerminateAsync(task.KillGrace, context.Time).ConfigureAwait(false);
 
-        var exitCode = await CollectExitCodeAsync(execution, leaderExit, drain).ConfigureAwait(false);
+        var exitCode = await CollectExitCodeAsync(execution, stopReading).ConfigureAwait(false);
         return stoppedBy switch
         {
-            StopReason.Timeout => new HandlerOutcome(Definitions.Runs.RunStatus.TimedOut, TimedOutExitCode, $"timed out after {Durations.Format(task.Timeout)}"),
-            StopReason.Cancel => new HandlerOutcome(Definitions.Runs.RunStatus.Cancelled, exitCode, "cancelled"),
-            _ when exitCode is null => HandlerOutcome.Failed("exited, but its exit code is unknown: a process that left its process group kept its output open"),
+            StopReason.Timeout => new HandlerOutcome(RunStatus.TimedOut, TimedOutExitCode, $"timed out after {Durations.Format(task.Timeout)}"),
+            StopReason.Cancel => new HandlerOutcome(RunStatus.Cancelled, exitCode, "cancelled"),
             _ when exitCode == 0 => HandlerOutcome.Succeeded(),
             _ => HandlerOutcome.Failed($"exited with code {exitCode}", exitCode),
         };
@@ -116,26 +116,11 @@ internal static class ProcessRunner
         }
     }
 
-    private static async Task<int?> CollectExitCodeAsync(CommandTask<CommandResult> execution, Task<int?> leaderExit, CancellationTokenSource drain)
+    /// <summary>The exit code from CliWrap, once the output is read to its end, or cut off after <see cref="DrainLimit"/>.</summary>
+    private static async Task<int> CollectExitCodeAsync(CommandTask<CommandResult> execution, CancellationTokenSource stopReading)
     {
-        try
-        {
-            return (await execution.Task.WaitAsync(DrainLimit).ConfigureAwait(false)).ExitCode;
-        }
-        catch (TimeoutException)
-        {
-            await drain.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await execution.Task.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (drain.IsCancellationRequested)
-            {
-                // Expected: CliWrap reports the cut-off pipes as a cancellation.
-            }
-
-            return leaderExit.IsCompletedSuccessfully ? leaderExit.Result : null;
-        }
+        stopReading.CancelAfter(DrainLimit);
+        return (await execution.Task.ConfigureAwait(false)).ExitCode;
     }
 
     private enum StopReason
