@@ -48,15 +48,11 @@ public sealed partial class SchedulerEngine
         var finishedAt = _time.GetUtcNow();
         await GuardAsync(() => _store.FinishAsync(
             run.RunId, status, outcome.ExitCode, run.Output.ToText(), run.Output.TotalBytes, error, finishedAt, CancellationToken.None));
-        _commands.Writer.TryWrite(() =>
-        {
-            OnRunFinished(run, status, finishedAt);
-            return Task.CompletedTask;
-        });
+        _commands.Writer.TryWrite(() => OnRunFinishedAsync(run, status, finishedAt));
         return (status, error);
     }
 
-    private void OnRunFinished(ActiveRun run, RunStatus status, DateTimeOffset finishedAt)
+    private async Task OnRunFinishedAsync(ActiveRun run, RunStatus status, DateTimeOffset finishedAt)
     {
         if (!_active.Remove(run.RunId))
         {
@@ -77,6 +73,11 @@ public sealed partial class SchedulerEngine
         while (_executing < _options.MaxConcurrentRuns && _waiting.TryDequeue(out var waiting))
         {
             Start(waiting);
+        }
+
+        if (!_stopping)
+        {
+            await DispatchBacklogAsync(run.Task.Id, CancellationToken.None);
         }
     }
 
@@ -132,6 +133,7 @@ public sealed partial class SchedulerEngine
 
     private async Task ShutdownAsync()
     {
+        _stopping = true;
         EngineLog.Stopping(_logger, _active.Count, _options.ShutdownGrace);
         foreach (var run in _active.Values)
         {

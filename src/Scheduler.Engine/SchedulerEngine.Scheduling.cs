@@ -20,8 +20,9 @@ public sealed partial class SchedulerEngine
         {
             if (_tasks.TryGetValue(task.Id, out var known))
             {
-                // A changed schedule owes nothing from before the change: its slots are counted from now.
-                if (known.Task.Definition.Schedule != task.Definition.Schedule && known.Watermark < now)
+                // A changed schedule, or a task enabled again, owes nothing from before: its slots count from now.
+                var before = known.Task.Definition;
+                if ((!SameSlots(before.Schedule, task.Definition.Schedule) || (!before.Enabled && task.Definition.Enabled)) && known.Watermark < now)
                 {
                     known.Watermark = now;
                 }
@@ -44,6 +45,13 @@ public sealed partial class SchedulerEngine
             MatchPendingRetries(slots);
         }
     }
+
+    /// <summary>
+    /// True when two schedules give the same slots. Not record equality: every reconcile parses the files
+    /// again, and the slot calculators it builds are new objects each time.
+    /// </summary>
+    private static bool SameSlots(Definitions.Model.ScheduleDefinition a, Definitions.Model.ScheduleDefinition b) =>
+        (a.Kind, a.Text, a.CronExpression, a.TimeZoneId) == (b.Kind, b.Text, b.CronExpression, b.TimeZoneId);
 
     /// <summary>Queues the task's first due slot after its watermark; a disabled task stays known (for run-now) but unqueued.</summary>
     private void Reschedule(TaskSlots slots)
@@ -75,7 +83,14 @@ public sealed partial class SchedulerEngine
             var isSystem = slots.Task.Definition.Handler is SystemTasks.SystemHandler;
             foreach (var run in plan.Runs)
             {
-                await DispatchAsync(slots.Task, run.Slot, isSystem ? RunTrigger.System : run.Trigger, attempt: 1, cancellationToken);
+                var trigger = isSystem ? RunTrigger.System : run.Trigger;
+                if (MustWaitForActiveRun(slots, trigger))
+                {
+                    slots.Backlog.Enqueue(new PendingDispatch(run.Slot, trigger, 1));
+                    continue;
+                }
+
+                await DispatchAsync(slots.Task, run.Slot, trigger, attempt: 1, cancellationToken);
             }
 
             slots.Watermark = plan.Watermark;
@@ -98,10 +113,37 @@ public sealed partial class SchedulerEngine
         while (_retries.TryPeek(out var retry, out var due) && due <= now && !cancellationToken.IsCancellationRequested)
         {
             _retries.Dequeue();
-            if (_tasks.TryGetValue(retry.TaskId, out var slots))
+            if (!_tasks.TryGetValue(retry.TaskId, out var slots))
             {
-                await DispatchAsync(slots.Task, retry.Slot, RunTrigger.Retry, retry.Attempt, cancellationToken);
+                continue;
             }
+
+            if (MustWaitForActiveRun(slots, RunTrigger.Retry))
+            {
+                slots.Backlog.Enqueue(new PendingDispatch(retry.Slot, RunTrigger.Retry, retry.Attempt));
+                continue;
+            }
+
+            await DispatchAsync(slots.Task, retry.Slot, RunTrigger.Retry, retry.Attempt, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Under overlap forbid, catch-up runs and retries are owed, not optional: they wait for the task's active
+    /// run (or backlog) instead of being skipped. An on-time slot still follows the policy and is skipped.
+    /// </summary>
+    private bool MustWaitForActiveRun(TaskSlots slots, RunTrigger trigger) =>
+        trigger is RunTrigger.CatchUp or RunTrigger.Retry or RunTrigger.System
+        && slots.Task.Definition.Overlap == Definitions.Model.OverlapPolicy.Forbid
+        && (slots.Backlog.Count > 0 || _active.Values.Any(r => r.Task.Id == slots.Task.Id));
+
+    /// <summary>After a run of the task ended: start the next owed run of its backlog, if any.</summary>
+    private async Task DispatchBacklogAsync(string taskId, CancellationToken cancellationToken)
+    {
+        if (_tasks.TryGetValue(taskId, out var slots) && slots.Backlog.TryDequeue(out var owed)
+            && !_active.Values.Any(r => r.Task.Id == taskId))
+        {
+            await DispatchAsync(slots.Task, owed.Slot, owed.Trigger, owed.Attempt, cancellationToken);
         }
     }
 

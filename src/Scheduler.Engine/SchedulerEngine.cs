@@ -29,6 +29,7 @@ public sealed partial class SchedulerEngine
     private readonly Queue<ActiveRun> _waiting = new();
     private readonly List<State.Entities.RunRecord> _unmatchedRetries = [];
     private int _executing;
+    private bool _stopping;
     private DateTimeOffset _nextHeartbeat;
 
     public SchedulerEngine(RunStore store, HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger<SchedulerEngine> logger)
@@ -60,14 +61,21 @@ public sealed partial class SchedulerEngine
     {
         await RecoverAsync(stopping);
         EngineLog.Started(_logger, _options.Instance, _tasks.Count);
-        while (!stopping.IsCancellationRequested)
+        try
         {
-            await DrainCommandsAsync();
-            var now = _time.GetUtcNow();
-            await HeartbeatIfDueAsync(now, stopping);
-            await FireDueAsync(now, stopping);
-            await FireRetriesAsync(now, stopping);
-            await WaitAsync(NextWake(now) - now, stopping);
+            while (!stopping.IsCancellationRequested)
+            {
+                await DrainCommandsAsync();
+                var now = _time.GetUtcNow();
+                await HeartbeatIfDueAsync(now, stopping);
+                await FireDueAsync(now, stopping);
+                await FireRetriesAsync(now, stopping);
+                await WaitAsync(NextWake(now) - now, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // A stop that lands mid-write still shuts down gracefully below.
         }
 
         await ShutdownAsync();

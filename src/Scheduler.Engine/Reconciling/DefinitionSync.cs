@@ -15,6 +15,9 @@ public sealed class DefinitionSync(IDefinitionSource source, Reconciler reconcil
     /// <summary>The report of the latest reconcile, for the page and /readyz.</summary>
     public ReconcileReport? Latest { get; private set; }
 
+    /// <summary>The report of the latest reconcile that was applied (no <see cref="ReconcileReport.Problem"/>): the revision the tasks run.</summary>
+    public ReconcileReport? LastApplied { get; private set; }
+
     /// <summary>Reconciles once; the serve command awaits this before the engine starts firing.</summary>
     public async Task<ReconcileReport?> ReconcileOnceAsync(CancellationToken cancellationToken)
     {
@@ -22,6 +25,10 @@ public sealed class DefinitionSync(IDefinitionSource source, Reconciler reconcil
         {
             var snapshot = await source.ReadAsync(cancellationToken);
             Latest = await reconciler.ApplyAsync(snapshot, source.Description, cancellationToken);
+            if (Latest.Problem is null)
+            {
+                LastApplied = Latest;
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -9,4 +9,7 @@ internal sealed class TaskSlots(ScheduledTask task, DateTimeOffset watermark)
 
     /// <summary>The queued wake-up for this task; a queue entry with another instant is stale and ignored.</summary>
     public DateTimeOffset? Next { get; set; }
+
+    /// <summary>Runs owed one after another (catch-up slots, retries) that must not overlap the active run.</summary>
+    public Queue<PendingDispatch> Backlog { get; } = new();
 }

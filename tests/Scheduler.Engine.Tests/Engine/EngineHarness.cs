@@ -21,7 +21,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 23, 11, 59, 30, TimeSpan.Zero);
 
     /// <summary>How long a wait for an outcome may take in real time before the test fails; outcomes normally take milliseconds.</summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     /// <summary>A task id no test uses: run-now on it is a no-op command that tells when the loop has drained.</summary>
     private const string NoSuchTask = "harness/no-such-task";
@@ -94,10 +94,14 @@ internal sealed class EngineHarness : IAsyncDisposable
         return engine;
     }
 
-    /// <summary>Cancels the engine's loop as the host does on shutdown and waits for <see cref="SchedulerEngine.RunAsync"/> to return.</summary>
+    /// <summary>
+    /// Cancels the engine's loop at a quiet moment (between iterations) as the host does on shutdown, and waits for
+    /// <see cref="SchedulerEngine.RunAsync"/> to return. A stop in the middle of an iteration has its own test.
+    /// </summary>
     public async Task StopEngineAsync(SchedulerEngine engine)
     {
         var running = _engines.Single(e => e.Engine == engine);
+        await BarrierAsync(engine);
         await running.Stop.CancelAsync();
         await Within(running.Loop, "the engine loop to return");
     }
@@ -152,6 +156,26 @@ internal sealed class EngineHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until every running engine has taken in the end of its runs (a run is recorded as ended in the store a
+    /// moment before its engine's loop forgets it; a slot coming in between would meet it under overlap: forbid).
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        foreach (var running in _engines.Where(e => !e.Loop.IsCompleted))
+        {
+            await EventuallyAsync(
+                async () =>
+                {
+                    await BarrierAsync(running.Engine);
+                    return running.Engine.ActiveRunCount;
+                },
+                count => count == 0,
+                "the engine to have no active runs",
+                count => $"{count} active run(s)");
+        }
+    }
+
     /// <summary>Every run in the store (of one task, or all), oldest first.</summary>
     public async Task<IReadOnlyList<RunRecord>> RunsOfAsync(string? taskId = null) =>
         [.. (await Runs.ListRunsAsync(taskId, 10_000, null, CancellationToken.None)).Reverse()];
@@ -194,12 +218,12 @@ internal sealed class EngineHarness : IAsyncDisposable
     }
 
     /// <summary>Asserts that <paramref name="condition"/> stays true for a short real-time while, for "this did not happen" checks.</summary>
-    public static async Task StaysTrueAsync(Func<bool> condition, string what)
+    public static async Task StaysTrueAsync(Func<Task<bool>> condition, string what)
     {
         var started = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromMilliseconds(250))
         {
-            Assert.True(condition(), what);
+            Assert.True(await condition(), what);
             await Task.Delay(TimeSpan.FromMilliseconds(10), CancellationToken.None);
         }
     }

@@ -29,6 +29,7 @@ public sealed class OverlapTests
 
         first.Release();
         await h.WaitForStatusAsync(runs[0].Id, RunStatus.Succeeded);
+        await h.SettleAsync();
         h.Clock.Advance(TimeSpan.FromMinutes(1)); // 12:02: free again
         var later = await h.WaitForRunsAsync("slow", r => r.Count == 3, "the 12:02 run");
         Assert.Equal((At("2026-11-23T12:02:00Z"), RunStatus.Running), (later[2].SlotUtc, later[2].Status));
@@ -88,7 +89,7 @@ public sealed class OverlapTests
         Assert.All(runs, r => Assert.Equal((At("2026-11-23T12:00:00Z"), RunStatus.Running), (r.SlotUtc, r.Status)));
         var started = await h.EventuallyAsync(() => Task.FromResult(h.Handler.Calls), c => c.Count >= 1, "one handler call", c => $"{c.Count}");
         await h.BarrierAsync();
-        await EngineHarness.StaysTrueAsync(() => h.Handler.Calls.Count == 1, "only one run may execute under MaxConcurrentRuns = 1");
+        await EngineHarness.StaysTrueAsync(() => Task.FromResult(h.Handler.Calls.Count == 1), "only one run may execute under MaxConcurrentRuns = 1");
 
         started[0].Release();
         var calls = await h.EventuallyAsync(() => Task.FromResult(h.Handler.Calls), c => c.Count == 2, "the waiting run to start", c => $"{c.Count}");

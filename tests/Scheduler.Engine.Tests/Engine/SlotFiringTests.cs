@@ -20,6 +20,7 @@ public sealed class SlotFiringTests
 
         foreach (var (step, fired) in steps.Split(',').Select((s, i) => (TimeSpan.FromSeconds(int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)), i + 1)))
         {
+            await h.SettleAsync();
             h.Clock.Advance(step);
             await h.WaitForRunsAsync("tick", r => r.Count == fired && r.All(x => x.Status == RunStatus.Succeeded), $"run {fired} to finish");
         }
@@ -68,6 +69,7 @@ public sealed class SlotFiringTests
         var run = Assert.Single(runs);
         Assert.Equal((At("2026-11-23T13:00:00Z"), RunTrigger.CatchUp), (run.SlotUtc, run.Trigger));
 
+        await h.SettleAsync();
         h.Clock.Advance(TimeSpan.FromMinutes(1)); // 14:00:30: back on time
         runs = await h.WaitForRunsAsync("hourly", r => r.Count == 2, "the 14:00 run");
         Assert.Equal((At("2026-11-23T14:00:00Z"), RunTrigger.Schedule), (runs[1].SlotUtc, runs[1].Trigger));
@@ -89,6 +91,7 @@ public sealed class SlotFiringTests
 
         for (var at = At("2026-10-24T23:15:00Z"); at <= At("2026-10-25T02:00:00Z"); at += TimeSpan.FromMinutes(15))
         {
+            await h.SettleAsync();
             h.Clock.Advance(TimeSpan.FromMinutes(15));
             var expected = expectedSlots.Split(',').Select(At).Count(s => s <= at);
             await h.WaitForRunsAsync("dst", r => r.Count == expected && r.All(x => x.Status == RunStatus.Succeeded), $"{expected} run(s) by {EngineHarness.Format(at)}");

@@ -24,6 +24,7 @@ internal sealed class TestClock : TimeProvider
     private readonly Lock _gate = new();
     private readonly List<(TimerCallback Callback, object? State)> _held = [];
     private int _holds;
+    private int _reads;
 
     public TestClock(DateTimeOffset start)
     {
@@ -34,10 +35,14 @@ internal sealed class TestClock : TimeProvider
 
     public override long TimestampFrequency => _fake.TimestampFrequency;
 
+    /// <summary>How many times anyone read the clock: a way to tell that a loop woke and got to work.</summary>
+    public int Reads => Volatile.Read(ref _reads);
+
     public override DateTimeOffset GetUtcNow()
     {
         var now = _fake.GetUtcNow();
         _lastRead.Value = now;
+        Interlocked.Increment(ref _reads);
         return now;
     }
 
