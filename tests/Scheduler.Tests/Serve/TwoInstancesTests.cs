@@ -21,13 +21,16 @@ public sealed class TwoInstancesTests(ITestOutputHelper log)
                 schedule:
                   every: 1s
                 catch-up: all
+                overlap: allow
                 timeout: 1m
                 shell: {folder.WitnessCommand()}
                 """);
         }
 
-        using var a = folder.StartServe("a");
-        using var b = folder.StartServe("b");
+        // Debug logs say when an instance tried a slot and lost the claim: proof that both took part in every slot.
+        var debug = new Dictionary<string, string> { ["Logging__LogLevel__Scheduler.Engine.SchedulerEngine"] = "Debug" };
+        using var a = folder.StartServe("a", environment: debug);
+        using var b = folder.StartServe("b", environment: debug);
         await Task.WhenAll(a.WaitReadyAsync(TimeSpan.FromSeconds(30)), b.WaitReadyAsync(TimeSpan.FromSeconds(30)));
         var bothReady = DateTimeOffset.UtcNow;
         var from = bothReady + TimeSpan.FromSeconds(1);
@@ -84,6 +87,19 @@ public sealed class TwoInstancesTests(ITestOutputHelper log)
         }
 
         Assert.Equal(["a", "b"], instances.Select(i => i.Name).Order());
+
+        // Each instance either ran each slot or tried it and lost the claim: neither stood by while the other worked.
+        foreach (var instance in new[] { a, b })
+        {
+            var name = instance == a ? "a" : "b";
+            var output = instance.Output;
+            var absent = runs
+                .Where(r => r.SlotUtc >= from && r.SlotUtc <= to && r.Instance != name)
+                .Where(r => !output.Contains($"Slot {r.SlotUtc:O} attempt {r.Attempt} of {r.TaskId} was claimed by another instance", StringComparison.Ordinal))
+                .Select(r => $"{r.TaskId} {r.SlotUtc:HH:mm:ss}")
+                .ToList();
+            Assert.True(absent.Count == 0, $"instance {name} neither ran nor tried {string.Join(", ", absent)}.{context}{Outputs()}");
+        }
 
         a.Terminate();
         b.Terminate();
