@@ -10,4 +10,6 @@ public sealed record SystemHandler(string Job) : HandlerDefinition(SystemHandler
     public const string HistoryRetention = "history-retention";
 
     public const string Vacuum = "vacuum";
+
+    public const string GitSync = "git-sync";
 }

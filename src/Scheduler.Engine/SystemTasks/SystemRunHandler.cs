@@ -1,11 +1,12 @@
 using System.Globalization;
 using Scheduler.Engine.Handlers;
+using Scheduler.Engine.Reconciling;
 using Scheduler.State.Store;
 
 namespace Scheduler.Engine.SystemTasks;
 
 /// <summary>Runs the system tasks against the store: history retention in small batches, and vacuum.</summary>
-public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options) : IRunHandler
+public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options, Func<DefinitionSync>? gitSync = null) : IRunHandler
 {
     public string Kind => SystemHandler.KindName;
 
@@ -20,6 +21,8 @@ public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options) 
                 case SystemHandler.HistoryRetention:
                     await RetainAsync(context, cancel);
                     break;
+                case SystemHandler.GitSync when gitSync is not null:
+                    return await SyncAsync(gitSync(), context, cancel);
                 case SystemHandler.Vacuum:
                     await store.VacuumAsync(cancel);
                     context.Output.Append("vacuumed the state store\n");
@@ -34,6 +37,26 @@ public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options) 
         }
 
         return HandlerOutcome.Succeeded(null);
+    }
+
+    private static async Task<HandlerOutcome> SyncAsync(DefinitionSync sync, RunContext context, CancellationToken cancel)
+    {
+        if (await sync.ReconcileOnceAsync(cancel) is not { } report)
+        {
+            return HandlerOutcome.Failed("the fetch or the reconcile failed; see the log");
+        }
+
+        if (report.Problem is not null)
+        {
+            context.Output.Append($"not applied: {report.Problem}\n");
+            return HandlerOutcome.Failed(report.Problem);
+        }
+
+        context.Output.Append(string.Create(CultureInfo.InvariantCulture,
+            $"applied {report.Revision}: {report.Files} file(s); added {report.Added.Count}, changed {report.Changed.Count}, invalid {report.Flagged.Count}, retired {report.Retired.Count}, {report.Errors} error(s)\n"));
+        return report.Errors > 0
+            ? HandlerOutcome.Failed($"{report.Errors} definition error(s) in {report.Revision}; valid files were applied")
+            : HandlerOutcome.Succeeded(null);
     }
 
     private async Task RetainAsync(RunContext context, CancellationToken cancel)

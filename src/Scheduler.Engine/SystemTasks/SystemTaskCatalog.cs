@@ -15,17 +15,43 @@ public static class SystemTaskCatalog
     public static IReadOnlyList<ScheduledTask> Create(SystemTaskOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return
+        List<ScheduledTask> tasks =
         [
             Task("system/history-retention", $"Delete runs older than {options.MaxAgeDays} days and beyond {options.MaxRunsPerTask} per task",
                 options.RetentionSchedule, SystemHandler.HistoryRetention),
             Task("system/vacuum", "Compact the state store", options.VacuumSchedule, SystemHandler.Vacuum),
         ];
+        if (options.GitSyncInterval is { } interval)
+        {
+            tasks.Add(GitSync(interval, options.GitSyncTimeout));
+        }
+
+        return tasks;
+    }
+
+    /// <summary>
+    /// Fetching from git is a task too, so every fetch shows on the page as a run with its outcome. Catch-up
+    /// none: after downtime one fetch is enough, and the start-up reconcile already did it.
+    /// </summary>
+    private static ScheduledTask GitSync(TimeSpan interval, TimeSpan timeout)
+    {
+        var definition = new TaskDefinition(
+            "system/git-sync", "appsettings.json", "Fetch the task definitions from git and apply them", Enabled: true,
+            new ScheduleDefinition(ScheduleKind.Every, Definitions.Values.Durations.Format(interval), null, "UTC", new FixedRateSchedule(interval)),
+            CatchUpPolicy.None, MaxCatchUp: 1, StartingDeadline: null, OverlapPolicy.Forbid,
+            timeout, KillGrace: TimeSpan.Zero, RetryPolicy.None,
+            new Dictionary<string, string>(), WorkingDirectory: null, new SystemHandler(SystemHandler.GitSync));
+        return new ScheduledTask(definition, Revision);
     }
 
     /// <summary>The definition as shown on the page and kept in the store (system tasks have no file).</summary>
-    public static string Describe(ScheduledTask task) =>
-        $"# built in: configured in appsettings.json (Scheduler:Retention, Scheduler:Vacuum)\ndescription: {task.Definition.Description}\nschedule: \"{task.Definition.Schedule.CronExpression}\"\nsystem: {((SystemHandler)task.Definition.Handler).Job}\n";
+    public static string Describe(ScheduledTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var schedule = task.Definition.Schedule.CronExpression is { } cron ? $"\"{cron}\"" : $"{{ every: {task.Definition.Schedule.Text} }}";
+        return $"# built in: configured in appsettings.json (Scheduler:Retention, Scheduler:Vacuum, Scheduler:Git)\n" +
+            $"description: {task.Definition.Description}\nschedule: {schedule}\nsystem: {((SystemHandler)task.Definition.Handler).Job}\n";
+    }
 
     private static ScheduledTask Task(string id, string description, string cron, string job)
     {

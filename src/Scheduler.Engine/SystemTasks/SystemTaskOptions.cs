@@ -17,4 +17,10 @@ public sealed class SystemTaskOptions
 
     /// <summary>When <c>system/vacuum</c> runs (cron, UTC).</summary>
     public string VacuumSchedule { get; set; } = "47 3 * * 0";
+
+    /// <summary>With <c>serve --git</c>: how often <c>system/git-sync</c> fetches; null when the tasks come from a folder.</summary>
+    public TimeSpan? GitSyncInterval { get; set; }
+
+    /// <summary>With <c>serve --git</c>: how long one fetch and apply may take.</summary>
+    public TimeSpan GitSyncTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -95,6 +95,20 @@ public sealed partial class RunStore
         return await audit.OrderByDescending(a => a.Id).Take(limit).ToListAsync(cancellationToken);
     }
 
+    /// <summary>The audit entries of one task newest first, keyset-paged like <see cref="ListRunsAsync"/>.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> ListAuditAsync(string taskId, int limit, long? beforeId, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var audit = db.Audit.AsNoTracking().Where(a => a.TaskId == taskId);
+        if (beforeId is { } before)
+        {
+            audit = audit.Where(a => a.Id < before);
+        }
+
+        return await audit.OrderByDescending(a => a.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<InstanceRecord>> ListInstancesAsync(CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Scheduler.Engine.Running;
 using Microsoft.Extensions.Hosting;
 using Scheduler.Engine;
 using Scheduler.Engine.Reconciling;

@@ -10,6 +10,7 @@ using Scheduler.Engine.Reconciling;
 using Scheduler.Engine.Running;
 using Scheduler.Engine.SystemTasks;
 using Scheduler.State.Store;
+using Scheduler.Web;
 
 namespace Scheduler.Serving;
 
@@ -64,9 +65,11 @@ internal static class ServeHost
             Debounce = reconcile.GetValue("Debounce", TimeSpan.FromMilliseconds(300)),
         });
         builder.Services.AddHostedService<SchedulerService>();
+        WebSetup.AddSchedulerWeb(builder.Services, builder.Configuration);
 
         var app = builder.Build();
         HealthEndpoints.Map(app);
+        WebSetup.MapSchedulerWeb(app);
         return app;
     }
 }

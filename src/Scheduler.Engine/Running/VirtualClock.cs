@@ -1,11 +1,11 @@
-namespace Scheduler.Serving;
+namespace Scheduler.Engine.Running;
 
 /// <summary>
 /// A clock that starts at a chosen instant and runs <see cref="Rate"/> times faster than real time, for
 /// demos of DST and catch-up and for end-to-end tests. Timers are scaled too, so every delay, timeout and
 /// recorded time in the process follows it.
 /// </summary>
-internal sealed class VirtualClock : TimeProvider
+public sealed class VirtualClock : TimeProvider
 {
     private long _realStart = System.GetTimestamp();
 
@@ -37,7 +37,7 @@ internal sealed class VirtualClock : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         new ScaledTimer(System.CreateTimer(callback, state, Scale(dueTime), Scale(period)), this);
 
-    internal TimeSpan Scale(TimeSpan virtualSpan) =>
+    private TimeSpan Scale(TimeSpan virtualSpan) =>
         virtualSpan == Timeout.InfiniteTimeSpan || virtualSpan <= TimeSpan.Zero ? virtualSpan : virtualSpan / Rate;
 
     /// <summary>A real timer whose <see cref="Change"/> takes virtual spans.</summary>

@@ -1,0 +1,43 @@
+using Scheduler.Definitions.Runs;
+using Scheduler.Definitions.Scheduling;
+using Scheduler.State.Entities;
+using Scheduler.Web.Views;
+
+namespace Scheduler.Web.Api;
+
+/// <summary>Maps store records and page rows to the API's JSON shapes; instants are UTC (written with Z).</summary>
+internal static class ApiJson
+{
+    public static TaskJson Task(TaskRecord task, TaskRow row) => new(
+        task.Id, row.Description, row.StoreState, row.Schedule, row.TimeZone, row.Enabled, LastRun(task),
+        task.NextSlotUtc?.UtcDateTime, task.FailureStreak, task.ConfigError);
+
+    public static TaskDetailJson TaskDetail(TaskRecord task, TaskRow row, IEnumerable<Slot> upcoming) => new(
+        task.Id, row.Description, row.StoreState, row.Schedule, row.TimeZone, row.Enabled, LastRun(task),
+        task.NextSlotUtc?.UtcDateTime, task.FailureStreak, task.ConfigError, task.DefinitionYaml,
+        [.. upcoming.Select(s => new SlotJson(s.Utc.UtcDateTime, s.Local, NoteOf(s.Note)))]);
+
+    public static RunJson Run(RunRecord run) => new(
+        run.Id, run.TaskId, RunNames.Of(run.Trigger), run.SlotUtc.UtcDateTime, run.Attempt, RunNames.Of(run.Status),
+        run.StartedAt?.UtcDateTime, run.FinishedAt?.UtcDateTime, DurationMs(run), run.ExitCode, run.Error, run.OutputBytes,
+        run.Revision, run.Instance);
+
+    public static RunDetailJson RunDetail(RunRecord run) => new(
+        run.Id, run.TaskId, RunNames.Of(run.Trigger), run.SlotUtc.UtcDateTime, run.Attempt, RunNames.Of(run.Status),
+        run.StartedAt?.UtcDateTime, run.FinishedAt?.UtcDateTime, DurationMs(run), run.ExitCode, run.Error, run.OutputBytes,
+        run.Revision, run.Instance, run.OutputTail);
+
+    private static LastRunJson? LastRun(TaskRecord task) => task.LastRunId is { } id
+        ? new LastRunJson(id, task.LastRunStatus is { } s ? RunNames.Of(s) : "unknown", task.LastRunStartedAt?.UtcDateTime, task.LastRunFinishedAt?.UtcDateTime)
+        : null;
+
+    private static long? DurationMs(RunRecord run) =>
+        run is { StartedAt: { } started, FinishedAt: { } finished } ? (long)(finished - started).TotalMilliseconds : null;
+
+    private static string? NoteOf(SlotNote note) => note switch
+    {
+        SlotNote.DstGapShifted => "dst-gap-shifted",
+        SlotNote.DstRepeatedHour => "dst-repeated-hour",
+        _ => null,
+    };
+}

@@ -1,0 +1,59 @@
+using Htmx;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Scheduler.Web.Views;
+
+namespace Scheduler.Web.Pages;
+
+/// <summary>
+/// The status page: <c>/</c>, <c>/tasks/{id}</c>, <c>/runs/{id}</c>. Each works as a plain page (links and
+/// forms, no script needed); htmx polls the same URL and gets back only the live part.
+/// </summary>
+internal static class PageEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("").ExcludeFromDescription();
+        pages.MapGet("/", OverviewAsync);
+        pages.MapGet("/tasks/{**id}", TaskAsync);
+        pages.MapGet("/runs/{id:long}", RunAsync);
+    }
+
+    private static async Task<ContentHttpResult> OverviewAsync(HttpContext context, PageBuilder builder, PageResults results, CancellationToken cancellationToken)
+    {
+        var view = await builder.OverviewAsync(context, cancellationToken);
+        return context.Request.IsHtmx()
+            ? results.Fragment("overview-live", view)
+            : results.Page("Tasks", results.Render("overview", new { Live = results.Render("overview-live", view) }));
+    }
+
+    private static async Task<ContentHttpResult> TaskAsync(
+        string id, long? before, HttpContext context, PageBuilder builder, PageResults results, CancellationToken cancellationToken)
+    {
+        var taskId = Uri.UnescapeDataString(id);
+        if (await builder.TaskAsync(context, taskId, before, cancellationToken) is not { } view)
+        {
+            return results.NotFound("No such task", $"There is no task '{taskId}'. Its id is its file's path under schedules/ without the extension.");
+        }
+
+        return context.Request.IsHtmx() ? results.Fragment("task-live", view) : TaskPage(results, view);
+    }
+
+    private static async Task<ContentHttpResult> RunAsync(long id, HttpContext context, PageBuilder builder, PageResults results, CancellationToken cancellationToken)
+    {
+        if (await builder.RunAsync(context, id, cancellationToken) is not { } view)
+        {
+            return results.NotFound("No such run", $"There is no run #{id}; old runs are deleted by system/history-retention.");
+        }
+
+        return context.Request.IsHtmx() ? results.Fragment("run-live", view) : RunPage(results, view);
+    }
+
+    public static ContentHttpResult TaskPage(PageResults results, TaskPageView view, Notice? notice = null, int status = StatusCodes.Status200OK) =>
+        results.Page(view.Task.Id, results.Render("task", new { view.Task, view.Slots, view.DefinitionText, view.DefinitionNote, Live = results.Render("task-live", view) }), notice, status);
+
+    public static ContentHttpResult RunPage(PageResults results, RunPageView view, Notice? notice = null, int status = StatusCodes.Status200OK) =>
+        results.Page($"Run #{view.Id}", results.Render("run", new { view.Id, view.TaskId, view.TaskUrl, Live = results.Render("run-live", view) }), notice, status);
+}

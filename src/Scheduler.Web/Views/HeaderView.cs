@@ -1,0 +1,15 @@
+namespace Scheduler.Web.Views;
+
+/// <summary>The overview's header: revisions, config errors, instance and, when virtual, the clock.</summary>
+internal sealed record HeaderView(
+    string AppliedRevision,
+    string AttemptedRevision,
+    string? RevisionProblem,
+    int ErrorCount,
+    int WarningCount,
+    IReadOnlyList<ConfigErrorRow> ConfigErrors,
+    string Instance,
+    bool ClockVirtual,
+    string ClockNow,
+    string? ClockRate,
+    int ActiveRuns);

@@ -1,0 +1,130 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Scheduler.Definitions.Scheduling;
+using Scheduler.Engine;
+using Scheduler.State.Store;
+using Scheduler.Web.Rendering;
+using Scheduler.Web.Status;
+
+namespace Scheduler.Web.Views;
+
+/// <summary>Builds each page's view model from the store; templates only loop and branch over it.</summary>
+internal sealed class PageBuilder(
+    RunStore store,
+    TaskRows rows,
+    DefinitionCache definitions,
+    ServerInfo server,
+    SchedulerEngine engine,
+    IAntiforgery antiforgery,
+    TimeProvider time)
+{
+    public const int HistoryPageSize = 50;
+    private const int AuditShown = 50;
+    private const int UpcomingSlots = 10;
+
+    public async Task<OverviewView> OverviewAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var tasks = await store.ListTasksAsync(cancellationToken);
+        return new OverviewView(await HeaderAsync(cancellationToken), [.. tasks.Select(t => rows.Build(t, now))], Token(context));
+    }
+
+    public async Task<TaskPageView?> TaskAsync(HttpContext context, string taskId, long? before, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (await store.GetTaskAsync(taskId, cancellationToken) is not { } task)
+        {
+            return null;
+        }
+
+        var definition = definitions.Get(task, now);
+        var slots = definition is { Enabled: true }
+            ? definition.Slots.Upcoming(now, UpcomingSlots).Select(s => new SlotRow(TimeText.Local(s.Local, definition.Slots.TimeZone), TimeText.Utc(s.Utc), NoteOf(s.Note))).ToList()
+            : [];
+        var runs = await store.ListRunsAsync(taskId, HistoryPageSize, before, cancellationToken);
+        var recent = before is null ? runs : await store.ListRunsAsync(taskId, HistoryPageSize, null, cancellationToken);
+        var audit = await store.ListAuditAsync(taskId, AuditShown, null, cancellationToken);
+        var url = TasksUrl.Of(taskId);
+        return new TaskPageView(
+            rows.Build(task, now),
+            task.DefinitionYaml,
+            task.IsSystem ? "Built in: configured in appsettings.json." : task.State == State.Entities.TaskState.InvalidRunningLastGood ? "The last good version, still running; the file now has an error (above)." : null,
+            slots,
+            DurationChart.Render(recent),
+            [.. runs.Select(r => RunRows.Build(r, now))],
+            runs.Count == HistoryPageSize ? $"{url}?before={runs[^1].Id.ToString(CultureInfo.InvariantCulture)}" : null,
+            before is null ? null : url,
+            before is null,
+            url,
+            [.. audit.Select(a => new AuditRow(TimeText.Utc(a.At), a.Action, a.Actor, a.Result, a.Detail, a.RunId is { } r ? RunsUrl.Of(r) : null, a.RunId))],
+            Token(context));
+    }
+
+    public async Task<RunPageView?> RunAsync(HttpContext context, long runId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (await store.GetRunAsync(runId, cancellationToken) is not { } run)
+        {
+            return null;
+        }
+
+        var task = await store.GetTaskAsync(run.TaskId, cancellationToken);
+        var zone = task is null ? null : definitions.Get(task, now)?.Slots.TimeZone;
+        var row = RunRows.Build(run, now);
+        return new RunPageView(
+            run.Id,
+            run.TaskId,
+            TasksUrl.Of(run.TaskId),
+            row.Trigger,
+            row.Slot,
+            zone is null ? null : TimeText.Local(run.SlotUtc, zone),
+            run.Attempt,
+            row.Status,
+            TimeText.Utc(run.StartedAt),
+            TimeText.Utc(run.FinishedAt),
+            row.Duration,
+            row.ExitCode,
+            run.OutputTail,
+            run.OutputBytes,
+            run.OutputBytes > System.Text.Encoding.UTF8.GetByteCount(run.OutputTail),
+            run.Error,
+            run.Revision,
+            run.Instance,
+            row.IsRunning,
+            RunsUrl.Of(run.Id),
+            Token(context));
+    }
+
+    public async Task<HeaderView> HeaderAsync(CancellationToken cancellationToken)
+    {
+        var revision = server.Revision();
+        var clock = server.Clock();
+        var diagnostics = await store.ListConfigErrorsAsync(cancellationToken);
+        return new HeaderView(
+            revision.Applied ?? "none yet",
+            revision.Attempted ?? "none yet",
+            revision.Error,
+            diagnostics.Count(d => d.Severity == "error"),
+            diagnostics.Count(d => d.Severity != "error"),
+            [.. diagnostics.Select(d => new ConfigErrorRow($"{d.File}:{d.Line}:{d.Column}", d.Severity, d.Code, d.Message))],
+            server.Instance,
+            clock.Virtual,
+            TimeText.Utc(clock.Now),
+            clock.Rate?.ToString("0.###", CultureInfo.InvariantCulture),
+            engine.ActiveRunCount);
+    }
+
+    private FormToken Token(HttpContext context)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return new FormToken(tokens.FormFieldName, tokens.RequestToken ?? "");
+    }
+
+    private static string? NoteOf(SlotNote note) => note switch
+    {
+        SlotNote.DstGapShifted => "moved: its local time does not exist on this day (DST gap)",
+        SlotNote.DstRepeatedHour => "repeated hour: this local time occurs twice on this day (DST)",
+        _ => null,
+    };
+}

@@ -1,0 +1,16 @@
+namespace Scheduler.Web.Views;
+
+/// <summary>One run in a history table.</summary>
+internal sealed record RunRow(
+    long Id,
+    string Url,
+    string Trigger,
+    string Slot,
+    int Attempt,
+    string Status,
+    string? Started,
+    string? StartedUtc,
+    string Duration,
+    string ExitCode,
+    string? Error,
+    bool IsRunning);

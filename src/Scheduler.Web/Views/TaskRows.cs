@@ -1,0 +1,55 @@
+using Scheduler.Definitions.Runs;
+using Scheduler.State.Entities;
+using Scheduler.Web.Rendering;
+
+namespace Scheduler.Web.Views;
+
+/// <summary>Builds <see cref="TaskRow"/>s from task records and their parsed definitions.</summary>
+internal sealed class TaskRows(DefinitionCache definitions)
+{
+    public TaskRow Build(TaskRecord task, DateTimeOffset now)
+    {
+        var definition = definitions.Get(task, now);
+        var zone = definition?.Slots.TimeZone ?? TimeZoneInfo.Utc;
+        var (description, schedule) = definition is not null
+            ? (definition.Description, definition.Schedule.Describe())
+            : SystemText(task.DefinitionYaml);
+        var lastRun = task.LastRunId is { } id
+            ? new RunCell(
+                id,
+                RunsUrl.Of(id),
+                task.LastRunStatus is { } status ? RunNames.Of(status) : "unknown",
+                task.LastRunStartedAt is { } started ? TimeText.Relative(started, now) : null,
+                TimeText.Utc(task.LastRunStartedAt),
+                task.LastRunStartedAt is { } from ? TimeText.Duration((task.LastRunFinishedAt ?? now) - from) : "-")
+            : null;
+        var nextRun = task.NextSlotUtc is { } next
+            ? new NextRunCell(TimeText.Local(next, zone), TimeText.Utc(next), TimeText.Relative(next, now))
+            : null;
+        var enabled = task.State != TaskState.Disabled && definition?.Enabled != false;
+        return new TaskRow(
+            task.Id,
+            TasksUrl.Of(task.Id),
+            description,
+            schedule,
+            definition?.Schedule.TimeZoneId ?? "UTC",
+            TaskBadge.Of(task),
+            TaskStateNames.Of(task.State),
+            enabled,
+            task.IsSystem,
+            !task.IsSystem && task.State != TaskState.Retired,
+            lastRun,
+            nextRun,
+            task.NextSlotUtc,
+            task.FailureStreak,
+            task.ConfigError);
+    }
+
+    // System tasks have no task file to parse; their stored text names the description and schedule on lines of their own.
+    private static (string? Description, string Schedule) SystemText(string text)
+    {
+        string? Line(string key) => text.Split('\n')
+            .FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?[key.Length..].Trim().Trim('"');
+        return (Line("description:"), Line("schedule:") is { } cron ? $"cron {cron} (UTC)" : "built in");
+    }
+}

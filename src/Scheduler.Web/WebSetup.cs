@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Prometheus;
+using Scheduler.Web.Actions;
+using Scheduler.Web.Api;
+using Scheduler.Web.Metrics;
+using Scheduler.Web.Pages;
+using Scheduler.Web.Rendering;
+using Scheduler.Web.Security;
+using Scheduler.Web.Status;
+using Scheduler.Web.Views;
+
+namespace Scheduler.Web;
+
+/// <summary>
+/// Adds the status page, the JSON API, <c>/metrics</c> and <c>/openapi/v1.json</c> to the serve host. Needs the
+/// engine's services (store, engine, definition sync, <see cref="TimeProvider"/>) registered by the caller.
+/// </summary>
+public static class WebSetup
+{
+    /// <summary>Used when <c>AllowedHosts</c> is not set: the names a loopback-bound server is reached by.</summary>
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    public static void AddSchedulerWeb(IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var allowedHosts = (configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        services.Configure<HostFilteringOptions>(o => o.AllowedHosts = allowedHosts.Length > 0 ? allowedHosts : LoopbackHosts);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "scheduler-antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__antiforgery";
+            o.HeaderName = "X-Antiforgery-Token";
+        });
+        services.AddOpenApi();
+        services.AddSingleton(new ApiToken(configuration["Scheduler:Api:Token"]));
+        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<PageResults>();
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<TaskRows>();
+        services.AddSingleton<ServerInfo>();
+        services.AddSingleton<PageBuilder>();
+        services.AddSingleton<TaskActions>();
+        services.AddSingleton<SchedulerMetrics>();
+        services.AddSingleton<MetricsFeed>();
+        services.AddHostedService<MetricsBaseline>();
+    }
+
+    public static void MapSchedulerWeb(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseHostFiltering();
+        app.Use(SecurityHeaders.Apply);
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(WebSetup).Assembly, "Scheduler.Web.wwwroot"),
+            RequestPath = "/static",
+        });
+
+        // The server info is created now so that its start time is the host's.
+        _ = app.Services.GetRequiredService<ServerInfo>();
+        PageEndpoints.Map(app);
+        ActionEndpoints.Map(app);
+        var api = app.MapGroup("/api").WithTags("api");
+        TaskApi.Map(api);
+        RunApi.Map(api);
+        StatusApi.Map(api);
+        app.MapOpenApi();
+
+        var metrics = app.Services.GetRequiredService<SchedulerMetrics>();
+        var feed = app.Services.GetRequiredService<MetricsFeed>();
+        metrics.Registry.AddBeforeCollectCallback(feed.CollectAsync);
+        app.MapMetrics("/metrics", metrics.Registry);
+    }
+}

@@ -1,0 +1,43 @@
+using Scheduler.Web.Rendering;
+
+namespace Scheduler.Web.Tests;
+
+/// <summary>Everything a template prints is escaped by default: hostile task text shows as text, never as markup.</summary>
+public sealed class EscapingTests
+{
+    private const string EscapedScript = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    private const string EscapedDiv = "&lt;div hx-get=&quot;/x&quot;&gt;";
+
+    [Fact]
+    public async Task A_hostile_description_and_output_render_escaped_on_every_page()
+    {
+        await using var server = await WebServer.StartAsync(
+            new Dictionary<string, string> { ["evil"] = TaskFiles.Manual(TaskFiles.Hostile, TaskFiles.Hostile) }, apiToken: "t");
+        var runId = await Actions.RunNowByApiAsync(server, "evil", "t");
+        await Actions.WaitForStatusAsync(server, runId, "succeeded");
+
+        foreach (var page in (string[])["/", "/tasks/evil", $"/runs/{runId}"])
+        {
+            var html = await server.GetTextAsync(page);
+            Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("hx-get=\"/x\"", html, StringComparison.Ordinal);
+            Assert.Contains(EscapedScript, html, StringComparison.Ordinal);
+            Assert.Contains(EscapedDiv, html, StringComparison.Ordinal);
+        }
+
+        var run = await server.GetTextAsync($"/runs/{runId}");
+        Assert.Contains($"<pre class=\"output\" id=\"output\" data-testid=\"run-output\">{EscapedScript} {EscapedDiv}\n</pre>", run, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_renderer_escapes_every_expression_and_writes_only_SafeHtml_raw()
+    {
+        var renderer = new PageRenderer();
+
+        var html = renderer.Render("notice", new { Kind = "ok\" onclick=\"x", Text = "<b>bold</b>", LinkUrl = "/runs/1", LinkText = new SafeHtml("<i>raw</i>") }).Html;
+
+        Assert.Equal(
+            "<p class=\"notice notice-ok&quot; onclick=&quot;x\" data-testid=\"notice\"><strong>Not done:</strong> &lt;b&gt;bold&lt;/b&gt; <a href=\"/runs/1\"><i>raw</i></a></p>\n",
+            html);
+    }
+}
