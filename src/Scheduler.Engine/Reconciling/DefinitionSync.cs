@@ -12,6 +12,9 @@ public sealed class DefinitionSync(IDefinitionSource source, Reconciler reconcil
 
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>False when something else triggers reconciles (with git, the <c>system/git-sync</c> task fetches on its interval).</summary>
+    public bool Watch { get; init; } = true;
+
     /// <summary>The report of the latest reconcile, for the page and /readyz.</summary>
     public ReconcileReport? Latest { get; private set; }
 
@@ -40,6 +43,11 @@ public sealed class DefinitionSync(IDefinitionSource source, Reconciler reconcil
 
     public async Task RunAsync(CancellationToken stopping)
     {
+        if (!Watch)
+        {
+            return;
+        }
+
         try
         {
             while (!stopping.IsCancellationRequested)

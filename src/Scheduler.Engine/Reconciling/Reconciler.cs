@@ -35,7 +35,11 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
             : null);
         if (problem is not null)
         {
+            // Nothing is retired or changed; the engine still gets the last good set (from the store, so this also
+            // holds on the first reconcile after a restart) and the system tasks (git-sync must keep retrying).
             ReconcileLog.NotApplied(logger, problem);
+            await UpsertSystemTasksAsync(now, cancellationToken);
+            await engine.ApplyAsync(await RunnableAsync(null, now, cancellationToken), cancellationToken);
             return new ReconcileReport(snapshot.Revision, snapshot.Files.Count, [], [], [], [], 0, problem);
         }
 
@@ -71,15 +75,7 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
             }
         }
 
-        foreach (var system in SystemTasks)
-        {
-            var text = SystemTaskCatalog.Describe(system);
-            await store.UpsertTaskAsync(
-                new AppliedDefinition(system.Id, system.Definition.SourcePath, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
-                    system.Revision, system.Definition.Slots.NextAfter(now)?.Utc, TaskState.Active, IsSystem: true),
-                now, cancellationToken);
-        }
-
+        await UpsertSystemTasksAsync(now, cancellationToken);
         var diagnostics = set.Diagnostics.ToList();
         await store.ReplaceConfigErrorsAsync(diagnostics.Select(d => ToRecord(d, set)), cancellationToken);
         foreach (var error in diagnostics.Where(d => d.IsError))
@@ -97,13 +93,25 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
         return report;
     }
 
+    private async Task UpsertSystemTasksAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var system in SystemTasks)
+        {
+            var text = SystemTaskCatalog.Describe(system);
+            await store.UpsertTaskAsync(
+                new AppliedDefinition(system.Id, system.Definition.SourcePath, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+                    system.Revision, system.Definition.Slots.NextAfter(now)?.Utc, TaskState.Active, IsSystem: true),
+                now, cancellationToken);
+        }
+    }
+
     /// <summary>
     /// Every task that should be known to the engine: the valid ones as read now, and the flagged ones as their
     /// last good version from the store (parsed again: it was valid when stored). Disabled ones stay known for run-now.
     /// </summary>
-    private async Task<List<ScheduledTask>> RunnableAsync(DefinitionSet set, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<List<ScheduledTask>> RunnableAsync(DefinitionSet? set, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var runnable = set.Tasks.Select(t => new ScheduledTask(t, "")).ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var runnable = (set?.Tasks ?? []).Select(t => new ScheduledTask(t, "")).ToDictionary(t => t.Id, StringComparer.Ordinal);
         foreach (var record in await store.ListTasksAsync(cancellationToken))
         {
             if (record.State == TaskState.Retired || record.IsSystem)

@@ -19,9 +19,13 @@ internal static class ServeCommand
         var instance = new Option<string?>("--instance") { Description = "This process's name in the store (default: the host name). Give each process on one store its own." };
         var clockStart = new Option<string?>("--clock-start") { Description = "Run on a virtual clock starting at this instant (ISO 8601), for demos and tests." };
         var clockRate = new Option<double?>("--clock-rate") { Description = "How many times faster than real time the virtual clock runs (default 1)." };
-        var command = new Command("serve", "Run the scheduler: watch the task files, fire every slot once, record every run, serve /healthz and /readyz.")
+        var git = new Option<string?>("--git") { Description = "Pull the task files from this git repository (https:// URL with a token in SCHEDULER_GIT_TOKEN, file:// URL or local path) instead of watching --schedules." };
+        var branch = new Option<string>("--branch") { Description = "The branch to follow with --git; force-pushes are followed.", DefaultValueFactory = _ => "main" };
+        var gitPath = new Option<string>("--git-path") { Description = "The folder inside the repository that holds the task files.", DefaultValueFactory = _ => "schedules" };
+        var gitInterval = new Option<string>("--git-interval") { Description = "How often to fetch (a duration: 60s, 5m); a webhook to POST /hooks/git fetches at once.", DefaultValueFactory = _ => "60s" };
+        var command = new Command("serve", "Run the scheduler: watch the task files (or pull them from git), fire every slot once, record every run, serve the status page.")
         {
-            schedules, data, urls, instance, clockStart, clockRate,
+            schedules, data, urls, instance, clockStart, clockRate, git, branch, gitPath, gitInterval,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -32,7 +36,8 @@ internal static class ServeCommand
                 result.GetValue(urls) ?? configuration["Scheduler:Urls"] ?? "http://127.0.0.1:8080",
                 result.GetValue(instance) ?? configuration["Scheduler:Instance"],
                 ParseClockStart(result.GetValue(clockStart)),
-                result.GetValue(clockRate) ?? 1);
+                result.GetValue(clockRate) ?? 1,
+                GitFlags(result.GetValue(git), result.GetRequiredValue(branch), result.GetRequiredValue(gitPath), result.GetRequiredValue(gitInterval)));
             if (options.ClockStart is null && result.GetValue(clockRate) is not null)
             {
                 throw new CommandFailedException("--clock-rate needs --clock-start.");
@@ -46,6 +51,26 @@ internal static class ServeCommand
             return await ServeRunner.RunAsync(options, context, cancellationToken);
         });
         return command;
+    }
+
+    private static GitServeOptions? GitFlags(string? url, string branch, string path, string interval)
+    {
+        if (url is null)
+        {
+            return null;
+        }
+
+        if (Engine.Reconciling.GitSourceOptions.CheckUrl(url) is { } problem)
+        {
+            throw new CommandFailedException($"--git: {problem}");
+        }
+
+        if (!Definitions.Values.Durations.TryParse(interval, out var every, out var error) || every < TimeSpan.FromSeconds(1))
+        {
+            throw new CommandFailedException($"--git-interval '{interval}': {error ?? "must be at least 1s"}. {Definitions.Values.Durations.Hint}");
+        }
+
+        return new GitServeOptions(url, branch, path, every);
     }
 
     private static DateTimeOffset? ParseClockStart(string? text) =>

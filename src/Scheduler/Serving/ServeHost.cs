@@ -45,30 +45,39 @@ internal static class ServeHost
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(engineOptions);
 
-        var store = await SchedulerStore.OpenSqliteAsync(Path.GetFullPath(options.Data, currentDirectory), null, cancellationToken);
+        var dataDirectory = Path.GetFullPath(options.Data, currentDirectory);
+        var store = await SchedulerStore.OpenSqliteAsync(dataDirectory, null, cancellationToken);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(store.Runs);
+        var git = options.Git is { } gitFlags ? GitSettings.Read(gitFlags, builder.Configuration) : null;
         var systemOptions = SystemTaskSettings.Read(builder.Configuration);
-        builder.Services.AddSingleton(_ => HandlerRegistry.CreateDefault(new SystemRunHandler(store.Runs, systemOptions)));
+        systemOptions.GitSyncInterval = git?.Interval;
+        systemOptions.GitSyncTimeout = (git?.FetchTimeout ?? TimeSpan.Zero) + TimeSpan.FromMinutes(1);
+        builder.Services.AddSingleton(sp => HandlerRegistry.CreateDefault(
+            new SystemRunHandler(store.Runs, systemOptions, () => sp.GetRequiredService<DefinitionSync>())));
         builder.Services.AddSingleton<SchedulerEngine>();
         builder.Services.AddSingleton(sp => new Reconciler(
             store.Runs, sp.GetRequiredService<SchedulerEngine>(), time, sp.GetRequiredService<ILogger<Reconciler>>())
         {
             SystemTasks = SystemTaskCatalog.Create(systemOptions),
         });
-        builder.Services.AddSingleton<IDefinitionSource>(_ => new FolderSource(Path.GetFullPath(options.Schedules, currentDirectory), currentDirectory, time));
+        builder.Services.AddSingleton<IDefinitionSource>(_ => git is null
+            ? new FolderSource(Path.GetFullPath(options.Schedules, currentDirectory), currentDirectory, time)
+            : new GitSource(git, dataDirectory, time));
         var reconcile = builder.Configuration.GetSection("Scheduler:Reconcile");
         builder.Services.AddSingleton(sp => new DefinitionSync(
             sp.GetRequiredService<IDefinitionSource>(), sp.GetRequiredService<Reconciler>(), time, sp.GetRequiredService<ILogger<DefinitionSync>>())
         {
             RescanInterval = reconcile.GetValue("RescanInterval", TimeSpan.FromSeconds(30)),
             Debounce = reconcile.GetValue("Debounce", TimeSpan.FromMilliseconds(300)),
+            Watch = git is null,
         });
         builder.Services.AddHostedService<SchedulerService>();
         WebSetup.AddSchedulerWeb(builder.Services, builder.Configuration);
 
         var app = builder.Build();
         HealthEndpoints.Map(app);
+        GitWebhook.Map(app, git is null ? null : builder.Configuration["Scheduler:Git:WebhookSecret"]);
         WebSetup.MapSchedulerWeb(app);
         return app;
     }

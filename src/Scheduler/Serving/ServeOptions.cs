@@ -7,4 +7,8 @@ internal sealed record ServeOptions(
     string Urls,
     string? Instance,
     DateTimeOffset? ClockStart,
-    double ClockRate);
+    double ClockRate,
+    GitServeOptions? Git = null);
+
+/// <summary>What <c>serve --git URL [--branch] [--git-path] [--git-interval]</c> asked for.</summary>
+internal sealed record GitServeOptions(string Url, string Branch, string Path, TimeSpan Interval);

@@ -10,7 +10,7 @@ internal static class ServeRunner
     public static async Task<int> RunAsync(ServeOptions options, CliContext context, CancellationToken cancellationToken)
     {
         var schedules = Path.GetFullPath(options.Schedules, context.CurrentDirectory);
-        if (!Directory.Exists(schedules))
+        if (options.Git is null && !Directory.Exists(schedules))
         {
             throw new CommandFailedException($"The schedules folder '{options.Schedules}' does not exist (looked in {schedules}).");
         }
@@ -22,7 +22,7 @@ internal static class ServeRunner
             ServeLog.VirtualClock(logger, start, options.ClockRate);
         }
 
-        ServeLog.Serving(logger, options.Schedules, options.Data, options.Urls);
+        ServeLog.Serving(logger, options.Git is { } git ? $"git {git.Url} ({git.Branch}:{git.Path})" : options.Schedules, options.Data, options.Urls);
         // SIGTERM and Ctrl-C reach the host's own lifetime, which stops the engine gracefully (see CliApp).
         await app.RunAsync();
         return ExitCodes.Ok;
