@@ -14,6 +14,7 @@ internal static class CliApp
             NextCommand.Create(context),
             SchemaCommand.Create(context),
             ServeCommand.Create(context),
+            PlanCommand.Create(context),
             RunsCommand.Create(context),
             StatusCommand.Create(context),
         };

@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Scheduler.Definitions.Model;
+using Scheduler.Definitions.Values;
+
+namespace Scheduler.Definitions.Planning;
+
+/// <summary>The canonical text of field values: one line each, text in JSON quotes so spaces and line breaks stay visible.</summary>
+internal static class FieldText
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string? Quote(string? text) => text is null ? null : JsonSerializer.Serialize(text, Json);
+
+    public static string List(IReadOnlyList<string> items) => JsonSerializer.Serialize(items, Json);
+
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string? Duration(TimeSpan? value) => value is { } span ? Durations.Format(span) : null;
+
+    /// <summary>
+    /// <see cref="ScheduleDefinition.Describe"/>, plus the zone of an <c>every</c> schedule when it is not UTC:
+    /// the zone only changes how its times are shown, but a reviewer should still see it change.
+    /// </summary>
+    public static string Schedule(ScheduleDefinition schedule) =>
+        schedule.Kind == ScheduleKind.Every && schedule.TimeZoneId != "UTC"
+            ? $"{schedule.Describe()} ({schedule.TimeZoneId})"
+            : schedule.Describe();
+}

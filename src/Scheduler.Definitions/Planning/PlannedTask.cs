@@ -1,0 +1,13 @@
+using Scheduler.Definitions.Model;
+using Scheduler.Definitions.Scheduling;
+
+namespace Scheduler.Definitions.Planning;
+
+/// <summary>
+/// An added or changed task as it is at head: for a change, the fields that differ; for an addition,
+/// the fields that differ from the defaults (old is null). <see cref="Next"/> is empty for disabled and manual tasks.
+/// </summary>
+public sealed record PlannedTask(TaskDefinition Task, IReadOnlyList<FieldChange> Fields, IReadOnlyList<Slot> Next)
+{
+    public string Id => Task.Id;
+}
