@@ -6,7 +6,7 @@ namespace Scheduler.Engine.Handlers;
 /// The last <see cref="Capacity"/> bytes a run printed (stdout and stderr together), plus the total count.
 /// A ring buffer: a 200 MB line costs no more memory than a short one. Safe to append from several threads.
 /// </summary>
-public sealed class OutputTail(int capacity = OutputTail.DefaultCapacity)
+public sealed class OutputTail(int capacity = OutputTail.DefaultCapacity, OutputObserver? observer = null)
 {
     public const int DefaultCapacity = 64 * 1024;
 
@@ -32,6 +32,7 @@ public sealed class OutputTail(int capacity = OutputTail.DefaultCapacity)
 
     public void Append(ReadOnlySpan<byte> bytes)
     {
+        observer?.Invoke(bytes); // outside the lock: `scheduler run` streams to a console that may block
         lock (_lock)
         {
             if (bytes.Length >= _buffer.Length)

@@ -17,6 +17,7 @@ internal static class CliApp
             PlanCommand.Create(context),
             RunsCommand.Create(context),
             StatusCommand.Create(context),
+            RunCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

@@ -44,7 +44,7 @@ internal sealed record NextTarget(string Title, string Description, Schedule? Sc
             throw new CommandFailedException("--timezone goes with --cron; a task's zone comes from its file.");
         }
 
-        var file = FindFile(target, context.Resolve(schedules), context);
+        var file = TaskFileLocator.Find(target, schedules, context);
         var result = TaskReader.Read(file, from);
         if (result.Task is null)
         {
@@ -55,33 +55,4 @@ internal sealed record NextTarget(string Title, string Description, Schedule? Sc
         var disabled = result.Task.Enabled ? "" : " — disabled: serve will not run it";
         return new NextTarget($"Task {result.TaskId}", $"{result.Task.Schedule.Describe()}{disabled}", result.Task.Slots);
     }
-
-    private static SourceFile FindFile(string target, string schedulesRoot, CliContext context)
-    {
-        var asPath = context.Resolve(target);
-        if (TaskIds.IsTaskFile(asPath) && File.Exists(asPath))
-        {
-            // A file inside the schedules folder keeps its real id; one elsewhere is named after its file.
-            var relative = Path.GetRelativePath(schedulesRoot, asPath);
-            var id = relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFileName(asPath) : relative;
-            return Read(asPath, id, context);
-        }
-
-        foreach (var extension in TaskIds.Extensions)
-        {
-            var candidate = Path.Combine(schedulesRoot, target + extension);
-            if (File.Exists(candidate))
-            {
-                return Read(candidate, target + extension, context);
-            }
-        }
-
-        var known = Directory.Exists(schedulesRoot) ? TaskFolder.List(schedulesRoot).Select(TaskIds.FromPath).ToList() : [];
-        var closest = known.OrderBy(id => Definitions.Parsing.Suggestions.Distance(target, id)).Take(3).ToList();
-        throw new CommandFailedException(
-            $"there is no task '{target}' in {Path.GetRelativePath(context.CurrentDirectory, schedulesRoot)}{(closest.Count > 0 ? $"; did you mean {string.Join(", ", closest)}?" : ".")}");
-    }
-
-    private static SourceFile Read(string path, string relative, CliContext context) =>
-        new(relative.Replace('\\', '/'), Path.GetRelativePath(context.CurrentDirectory, path), File.ReadAllBytes(path));
 }

@@ -133,6 +133,7 @@ public sealed class ValidateCommandTests
     [InlineData("serve")]
     [InlineData("runs")]
     [InlineData("status")]
+    [InlineData("run")]
     public void Every_command_has_help(string command)
     {
         using var project = new TempSchedules();
