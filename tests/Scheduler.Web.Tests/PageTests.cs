@@ -85,6 +85,6 @@ public sealed partial class PageTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, run.StatusCode);
     }
 
-    [GeneratedRegex("""<form method="post" action="/actions/run-now" hx-post="/actions/run-now" hx-target="#notice"><input type="hidden" name="__antiforgery" value="[^"]+"><input type="hidden" name="task" value="jobs/hello"><button type="submit" data-testid="run-now-jobs/hello">Run now</button></form>""")]
+    [GeneratedRegex("""<form method="post" action="/actions/run-now" hx-post="/actions/run-now" hx-target="#notice" hx-swap="innerHTML"><input type="hidden" name="__antiforgery" value="[^"]+"><input type="hidden" name="task" value="jobs/hello"><button type="submit" data-testid="run-now-jobs/hello">Run now</button></form>""")]
     private static partial Regex RunNowForm();
 }

@@ -15,6 +15,7 @@ internal static class DurationChart
     private const int Width = 600;
     private const int Height = 120;
     private const int Gap = 2;
+    private const double MaxBarWidth = 24; // a task with few runs gets narrow bars from the left, not one wall of colour
 
     public static SafeHtml Render(IReadOnlyList<RunRecord> newestFirst)
     {
@@ -26,7 +27,7 @@ internal static class DurationChart
 
         var seconds = runs.Select(r => ((r.FinishedAt ?? r.StartedAt!.Value) - r.StartedAt!.Value).TotalSeconds).ToList();
         var max = Math.Max(seconds.Max(), 0.001);
-        var barWidth = Math.Max((Width - (Gap * runs.Count)) / (double)runs.Count, 1);
+        var barWidth = Math.Clamp((Width - (Gap * runs.Count)) / (double)runs.Count, 1, MaxBarWidth);
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height + 14}\" role=\"img\" aria-label=\"Durations of the last {runs.Count} runs, longest {Encode(TimeText.Duration(TimeSpan.FromSeconds(max)))}\" data-testid=\"duration-chart\">");
         for (var i = 0; i < runs.Count; i++)
