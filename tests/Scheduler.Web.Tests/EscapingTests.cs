@@ -9,6 +9,27 @@ public sealed class EscapingTests
     private const string EscapedDiv = "&lt;div hx-get=&quot;/x&quot;&gt;";
 
     [Fact]
+    public void A_page_loops_over_more_rows_than_Scriban_allows_by_default()
+    {
+        // Scriban stops a loop after 1,000 iterations unless told otherwise: an overview of 1,000 tasks plus the
+        // system tasks once answered 500. Our templates loop over store rows, so the page context lifts the limit.
+        var template = Scriban.Template.Parse("{{ for row in rows }}<{{ row }}>{{ end }}");
+
+        var html = template.Render(WithRows(Enumerable.Range(0, 1500).Select(i => $"r{i}").ToArray()));
+
+        Assert.Equal(1500, html.Split("<r", StringSplitOptions.None).Length - 1);
+        Assert.EndsWith("<r1499>", html, StringComparison.Ordinal);
+    }
+
+    private static HtmlTemplateContext WithRows(string[] rows)
+    {
+        var globals = new Scriban.Runtime.ScriptObject { ["rows"] = rows };
+        var context = new HtmlTemplateContext();
+        context.PushGlobal(globals);
+        return context;
+    }
+
+    [Fact]
     public async Task A_hostile_description_and_output_render_escaped_on_every_page()
     {
         await using var server = await WebServer.StartAsync(

@@ -20,6 +20,7 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
 {
     /// <summary>System tasks are not in the folder; the reconciler never retires them.</summary>
     private const string SystemPrefix = "system/";
+    private const int LoggedIds = 10;
 
     /// <summary>The scheduler's own maintenance tasks, kept in the store and the engine beside the folder's tasks.</summary>
     public IReadOnlyList<ScheduledTask> SystemTasks { get; init; } = [];
@@ -154,5 +155,11 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
         TaskId = set.Files.FirstOrDefault(f => f.DisplayPath == d.File)?.TaskId,
     };
 
-    private static string List(List<string> ids) => ids.Count == 0 ? "none" : string.Join(", ", ids);
+    /// <summary>The ids for the log line; a first start on a thousand files names the first ten and counts the rest.</summary>
+    private static string List(List<string> ids) => ids.Count switch
+    {
+        0 => "none",
+        <= LoggedIds => string.Join(", ", ids),
+        _ => $"{string.Join(", ", ids.Take(LoggedIds))} and {ids.Count - LoggedIds} more",
+    };
 }

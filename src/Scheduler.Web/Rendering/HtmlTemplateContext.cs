@@ -16,6 +16,9 @@ internal sealed class HtmlTemplateContext : TemplateContext
     {
         StrictVariables = true; // a misspelt variable is a bug to see in tests, not an empty cell
         EnableRelaxedMemberAccess = false;
+        // Scriban stops a loop after 1,000 iterations by default, a guard for untrusted templates. These are ours and
+        // loop over the store's rows: the overview of 1,000 tasks plus the system tasks must render.
+        LoopLimit = 0;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
