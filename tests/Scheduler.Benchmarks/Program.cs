@@ -1,3 +1,4 @@
+using Scheduler.Benchmarks.Page;
 using Scheduler.Benchmarks.Validate;
 
 namespace Scheduler.Benchmarks;
@@ -5,8 +6,8 @@ namespace Scheduler.Benchmarks;
 /// <summary><c>scheduler-bench SUBCOMMAND [options]</c>: picks the subcommand by its first argument, nothing more.</summary>
 internal static class Program
 {
-    // Later issues add fire, spawn, page and idle here.
-    private static readonly IBenchmark[] Benchmarks = [new ValidateBenchmark()];
+    // Later issues add fire, spawn and idle here.
+    private static readonly IBenchmark[] Benchmarks = [new ValidateBenchmark(), new PageBenchmark()];
 
     public static int Main(string[] args)
     {

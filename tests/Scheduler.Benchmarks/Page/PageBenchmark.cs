@@ -1,0 +1,312 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Scheduler.Benchmarks.Measurement;
+
+namespace Scheduler.Benchmarks.Page;
+
+/// <summary>
+/// <c>scheduler-bench page</c>: how fast are the status page and the API on a big store? The issue's targets, with
+/// 1,000 tasks and 1,000,000 runs: overview <c>/</c> p99 &lt; 50 ms, a history page (<c>/tasks/{id}</c>, also deep
+/// with <c>?before=</c>) p99 &lt; 20 ms, server side. Builds the store with raw SQL, starts the real
+/// <c>scheduler serve</c> as a child process, and times sequential requests on loopback; then profiles where the time goes.
+/// </summary>
+internal sealed class PageBenchmark : IBenchmark
+{
+    private const int Seed = 20_261_123;
+    private const int WarmUpRounds = 10;
+
+    public string Name => "page";
+
+    public string Summary => "time the status page and the API of `scheduler serve` on a store of 1,000 tasks and 1,000,000 runs";
+
+    public string Usage => """
+          --tasks N        tasks in the store and the schedules folder (default 1000)
+          --runs N         runs in the store, a few tasks with 100k+ of them (default 1000000)
+          --requests N     timed requests of each page kind, sequential, interleaved (default 200)
+          --keep DIR       build the store in DIR (must not exist or be empty) and keep it afterwards
+        """;
+
+    public int Run(BenchArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var taskCount = arguments.Int("tasks", 1000, 10);
+        var runCount = arguments.Int("runs", 1_000_000, 1000);
+        var requests = arguments.Int("requests", 200, 10);
+        var keep = arguments.Text("keep");
+        arguments.RejectUnused();
+
+        var root = keep is null
+            ? Path.Combine(Path.GetTempPath(), $"scheduler-bench-page-{Guid.NewGuid():N}")
+            : Path.GetFullPath(keep);
+        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any())
+        {
+            Console.Error.WriteLine($"scheduler-bench page: '{root}' is not empty; --keep needs a new or empty folder.");
+            return 2;
+        }
+
+        Directory.CreateDirectory(root);
+        try
+        {
+            return RunAsync(root, taskCount, runCount, requests).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            if (keep is null)
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            else
+            {
+                Log.Info($"kept the store and the task files in {root}");
+            }
+        }
+    }
+
+    private static async Task<int> RunAsync(string root, int taskCount, int runCount, int requests)
+    {
+        var now = DateTimeOffset.UtcNow;
+        Log.Info($"generating {taskCount} task files and {runCount:N0} runs in {root}");
+        var tasks = new PageTaskGenerator(Seed).Generate(taskCount, runCount, now);
+        var store = await PageSeeder.BuildAsync(root, tasks, now);
+        Log.Info(string.Create(CultureInfo.InvariantCulture, $"store built in {store.Seconds:F1} s: {store.Runs:N0} runs, {store.Audit:N0} audit entries, {store.DatabaseBytes / 1e6:F0} MB"));
+
+        var kinds = Kinds(store);
+        var loadBefore = Machine.LoadAverage();
+        var capacity = ParallelCapacity.Measure();
+        Log.Info(string.Create(CultureInfo.InvariantCulture, $"parallel capacity: {capacity:F2} of {Machine.Cores} cores, load average {loadBefore:F2}"));
+
+        // The measured run: serve as shipped, plus Kestrel's one line per request for the server-side time.
+        var results = new Dictionary<PageKind, KindResult>();
+        double startSeconds;
+        IReadOnlyList<ServedRequest> served;
+        var started = Stopwatch.GetTimestamp();
+        await using (var serve = await ServeProcess.StartAsync(store, new Dictionary<string, string> { ["Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information" }, TimeSpan.FromMinutes(3)))
+        {
+            startSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            Log.Info(string.Create(CultureInfo.InvariantCulture, $"serve (pid {serve.ProcessId}) ready at {serve.Address} after {startSeconds:F1} s"));
+            using var client = Client(serve.Address);
+            foreach (var kind in kinds)
+            {
+                try
+                {
+                    var (ms, bytes) = await GetOrShowLogAsync(client, serve, kind.Path(0));
+                    results[kind] = new KindResult { ColdMs = ms, Bytes = bytes };
+                    Log.Info(string.Create(CultureInfo.InvariantCulture, $"first {kind.Key,-16} {ms,8:F1} ms {bytes,9} bytes  {kind.Path(0)}"));
+                }
+                catch (InvalidOperationException e)
+                {
+                    // A page that fails is reported as failing, and the others are still measured.
+                    results[kind] = new KindResult { Error = e.Message.Split('\n')[0] };
+                    Log.Info($"first {kind.Key}: {results[kind].Error}; not measured further");
+                }
+            }
+
+            for (var round = 1; round <= WarmUpRounds + requests; round++)
+            {
+                foreach (var kind in kinds.Where(k => results[k].Error is null))
+                {
+                    var (ms, bytes) = await GetAsync(client, kind.Path(round));
+                    if (round > WarmUpRounds)
+                    {
+                        results[kind].ClientMs.Add(ms);
+                        results[kind].Bytes = bytes;
+                    }
+                }
+
+                if (round % 50 == 0)
+                {
+                    Log.Info($"round {round}/{WarmUpRounds + requests}");
+                }
+            }
+
+            await Task.Delay(500); // the console logger writes from a queue
+            served = ServerLog.Parse(serve.Drain());
+        }
+
+        foreach (var kind in kinds)
+        {
+            results[kind].ServerMs.AddRange(served.Where(r => kind.Matches(r.PathAndQuery)).TakeLast(requests).Select(r => r.Milliseconds));
+        }
+
+        var loadAfter = Machine.LoadAverage();
+
+        // Where the time goes: the store calls the pages make, timed in-process, with their SQL and query plans.
+        // (serve opens its store without the host's logger factory, so EF Core's command log cannot be turned on in serve.)
+        Log.Info("profiling the store calls in-process");
+        var profile = await PageProfile.RunAsync(store, kinds);
+        profile.Attribute(kinds.Where(k => results[k].Error is null).ToDictionary(k => k.Key, k => Percentiles.Of(results[k].ServerMs).P50, StringComparer.Ordinal));
+
+        Write(Console.Out, store, kinds, results, profile, requests, startSeconds, capacity, (loadBefore, loadAfter));
+        return 0;
+    }
+
+    private static List<PageKind> Kinds(SeededStore store)
+    {
+        var big = store.BigTaskRunIds.MaxBy(kv => kv.Value.Length);
+        var bigMiddle = big.Value[big.Value.Length / 2];
+        var typical = store.Tasks.Where(t => !t.IsBig && !t.Broken && t.Enabled).OrderBy(t => t.Runs).ElementAt(store.Tasks.Count(t => !t.IsBig && !t.Broken && t.Enabled) / 2);
+        var random = new Random(Seed);
+        var runIds = Enumerable.Range(0, 4096).Select(_ => random.NextInt64(1, store.Runs + 1)).ToArray();
+        var typicalPath = "/tasks/" + typical.Id;
+        var bigPath = "/tasks/" + big.Key;
+
+        // The typical task's middle id: its rows are the ones whose TaskId is it; the seeder does not keep them, so ask the store.
+        var typicalMiddle = PageProfile.MiddleRunId(store, typical.Id);
+        return
+        [
+            new("overview", "overview /", 50, _ => "/") { Matches = p => p == "/" },
+            new("task_top", $"task page, top ({big.Value.Length / 1000}k runs)", 20, _ => bigPath) { Matches = p => p == bigPath },
+            new("task_deep", "task page, ?before= middle", 20, _ => $"{bigPath}?before={bigMiddle}") { Matches = p => p == $"{bigPath}?before={bigMiddle}" },
+            new("task_small", $"task page, top ({typical.Runs} runs)", 20, _ => typicalPath) { Matches = p => p == typicalPath },
+            new("task_small_deep", "task page (small), ?before= middle", 20, _ => $"{typicalPath}?before={typicalMiddle}") { Matches = p => p == $"{typicalPath}?before={typicalMiddle}" },
+            new("run", "run page /runs/{id}", null, i => $"/runs/{runIds[i % runIds.Length]}") { Matches = p => p.StartsWith("/runs/", StringComparison.Ordinal) },
+            new("api_tasks", "GET /api/tasks", null, _ => "/api/tasks") { Matches = p => p == "/api/tasks" },
+            new("api_runs", "GET /api/tasks/{id}/runs?before=", null, _ => $"/api{bigPath}/runs?limit=50&before={bigMiddle}") { Matches = p => p == $"/api{bigPath}/runs?limit=50&before={bigMiddle}" },
+        ];
+    }
+
+    /// <summary>The first request of each kind: on a failure, serve's last log lines say why.</summary>
+    private static async Task<(double Ms, int Bytes)> GetOrShowLogAsync(HttpClient client, ServeProcess serve, string path)
+    {
+        try
+        {
+            return await GetAsync(client, path);
+        }
+        catch (InvalidOperationException e)
+        {
+            await Task.Delay(500);
+            var failure = serve.Drain().LastOrDefault(l => l.Contains("fail:", StringComparison.Ordinal) && l.Contains("Kestrel", StringComparison.Ordinal));
+            var reason = failure?[(failure.IndexOf("application.", StringComparison.Ordinal) + "application.".Length)..].Trim();
+            throw new InvalidOperationException($"{e.Message.Split('\n')[0].TrimEnd(':', ' ')}{(reason is null ? "" : $" ({reason})")}", e);
+        }
+    }
+
+    public static HttpClient Client(Uri address) =>
+        new(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromMinutes(2),
+        };
+
+    /// <summary>One GET, timed from sending to the last byte read; anything but 200 stops the benchmark.</summary>
+    public static async Task<(double Ms, int Bytes)> GetAsync(HttpClient client, string path)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return response.StatusCode == HttpStatusCode.OK
+            ? (ms, body.Length)
+            : throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 500)))}");
+    }
+
+    private static void Write(
+        TextWriter output, SeededStore store, List<PageKind> kinds, Dictionary<PageKind, KindResult> results, PageProfile profile,
+        int requests, double startSeconds, double capacity, (double? Before, double? After) load)
+    {
+        var big = store.BigTaskRunIds.Values.Select(v => v.Length).Order().ToList();
+        var small = store.RunCounts.Where(kv => !store.BigTaskRunIds.ContainsKey(kv.Key)).Select(kv => kv.Value).Order().ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"page: {store.Tasks.Count} tasks, {store.Runs:N0} runs ({big.Count} tasks with {string.Join(", ", big.Select(b => $"{b / 1000}k"))}; the others {small[0]}-{small[^1]}, median {small[small.Count / 2]}), {store.DatabaseBytes / 1e6:F0} MB, built in {store.Seconds:F1} s; serve ready in {startSeconds:F1} s"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{requests} sequential requests per kind after {WarmUpRounds} warm-up rounds, interleaved, one keep-alive connection; {Machine.Cores} cores ({Machine.CpuModel}), .NET {Machine.Runtime}, load average {load.Before:F2} before, {load.After:F2} after, parallel capacity {capacity:F2} of {Machine.Cores}"));
+        output.WriteLine("client = HttpClient on loopback, send to last byte; server = Kestrel's own 'Request finished' time (what the targets are about)");
+        output.WriteLine();
+        var table = new TextTable("page", "target p99", "min", "p50", "p90", "p99", "max", "server p50", "server p99", "bytes", "first ms", "result");
+        foreach (var kind in kinds)
+        {
+            var r = results[kind];
+            if (r.Error is not null)
+            {
+                table.Add(kind.Title, kind.TargetP99Ms is { } target ? $"< {target:0}" : "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", r.Error.Contains(" 500", StringComparison.Ordinal) ? "FAIL (HTTP 500)" : "FAIL");
+                continue;
+            }
+
+            var c = Percentiles.Of(r.ClientMs);
+            var s = Percentiles.Of(r.ServerMs);
+            table.Add(kind.Title, kind.TargetP99Ms is { } t ? $"< {t:0}" : "-", F(c.Min), F(c.P50), F(c.P90), F(c.P99), F(c.Max), F(s.P50), F(s.P99),
+                r.Bytes.ToString(CultureInfo.InvariantCulture), F(r.ColdMs), Verdict(kind, s));
+        }
+
+        table.WriteTo(output);
+        output.WriteLine();
+        var met = kinds.Where(k => k.TargetP99Ms is not null).All(k => results[k].Error is null && Percentiles.Of(results[k].ServerMs).P99 < k.TargetP99Ms);
+        output.WriteLine($"targets (server p99): {(met ? "all met" : "NOT all met")}");
+        foreach (var kind in kinds.Where(k => results[k].Error is not null))
+        {
+            output.WriteLine($"{kind.Key}: {results[kind].Error}");
+        }
+
+        output.WriteLine();
+        profile.WriteTo(output);
+        output.WriteLine();
+        output.WriteLine(Json(store, kinds, results, profile, requests, startSeconds, capacity, load, met));
+    }
+
+    private static string Verdict(PageKind kind, Percentiles server) =>
+        kind.TargetP99Ms is not { } target ? "-" : server.P99 < target ? "pass" : "FAIL";
+
+    private static string Json(
+        SeededStore store, List<PageKind> kinds, Dictionary<PageKind, KindResult> results, PageProfile profile, int requests,
+        double startSeconds, double capacity, (double? Before, double? After) load, bool met)
+    {
+        var json = new Dictionary<string, object?>
+        {
+            ["benchmark"] = "page",
+            ["tasks"] = store.Tasks.Count,
+            ["runs"] = store.Runs,
+            ["requests"] = requests,
+            ["cores"] = Machine.Cores,
+            ["cpu"] = Machine.CpuModel,
+            ["dotnet"] = Machine.Runtime,
+            ["db_mb"] = Math.Round(store.DatabaseBytes / 1e6, 1),
+            ["build_s"] = Math.Round(store.Seconds, 1),
+            ["serve_ready_s"] = Math.Round(startSeconds, 1),
+        };
+        foreach (var kind in kinds)
+        {
+            var c = Percentiles.Of(results[kind].ClientMs);
+            var s = Percentiles.Of(results[kind].ServerMs);
+            json[kind.Key + "_error"] = results[kind].Error;
+            json[kind.Key + "_p50_ms"] = R(c.P50);
+            json[kind.Key + "_p99_ms"] = R(c.P99);
+            json[kind.Key + "_max_ms"] = R(c.Max);
+            json[kind.Key + "_server_p50_ms"] = R(s.P50);
+            json[kind.Key + "_server_p99_ms"] = R(s.P99);
+            json[kind.Key + "_bytes"] = results[kind].Bytes;
+            json[kind.Key + "_first_ms"] = R(results[kind].ColdMs);
+            json[kind.Key + "_queries"] = profile.QueriesPerRequest(kind);
+            if (kind.TargetP99Ms is { } target)
+            {
+                json[kind.Key + "_target_p99_ms"] = target;
+            }
+        }
+
+        json["definition_parse_all_ms"] = R(profile.DefinitionParseMs);
+        json["target_met"] = met;
+        json["parallel_capacity"] = Math.Round(capacity, 2);
+        json["load_before"] = load.Before;
+        json["load_after"] = load.After;
+        return JsonSerializer.Serialize(json);
+    }
+
+    private static double R(double value) => Math.Round(value, 2);
+
+    private static string F(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
+
+    private sealed class KindResult
+    {
+        public List<double> ClientMs { get; } = [];
+
+        public List<double> ServerMs { get; } = [];
+
+        public double ColdMs { get; init; }
+
+        /// <summary>Why the kind was not measured: its first request did not answer 200.</summary>
+        public string? Error { get; init; }
+
+        public int Bytes { get; set; }
+    }
+}
