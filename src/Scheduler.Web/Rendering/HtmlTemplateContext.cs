@@ -19,6 +19,8 @@ internal sealed class HtmlTemplateContext : TemplateContext
         // Scriban stops a loop after 1,000 iterations by default, a guard for untrusted templates. These are ours and
         // loop over the store's rows: the overview of 1,000 tasks plus the system tasks must render.
         LoopLimit = 0;
+        // And it cuts a rendered page at 1 MiB (LimitToString), which an overview of 1,000 tasks passes.
+        LimitToString = 0;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
