@@ -60,6 +60,14 @@ public static class TaskFields
 
         Add("working-directory", FieldText.Quote(task.WorkingDirectory));
         HandlerFields.Add(task.Handler, Add);
+        if (task.Notify is { } notify)
+        {
+            Add("notify.on", $"[{string.Join(", ", notify.On.Select(Notifications.NotifyNames.Of))}]");
+            Add("notify.streak", FieldText.Number(notify.Streak));
+            Add("notify.webhook", notify.Webhook.Describe());
+            Add("notify.webhook.template", FieldText.Quote(notify.Webhook.Template));
+        }
+
         return fields;
     }
 
