@@ -1,0 +1,10 @@
+namespace Scheduler.Engine.Notifications;
+
+/// <summary>
+/// Hears what the engine recorded: a run's outcome, a slot skipped or passed over. Called on the engine's own
+/// threads, so an implementation must return at once (queue the work, never wait on I/O).
+/// </summary>
+public interface IRunEventSink
+{
+    void Publish(RunEvent runEvent);
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Scheduler.Cli;
+using Scheduler.Definitions.Notifications;
+using Scheduler.Engine.Notifications;
+using Scheduler.State.Store;
+
+namespace Scheduler.Serving;
+
+/// <summary>Reads <c>Scheduler:Notify</c> and adds the notifier: the engine's event sink and its delivery worker.</summary>
+internal static class NotifySetup
+{
+    public static void Add(IServiceCollection services, IConfiguration configuration, RunStore store, TimeProvider time, string instance)
+    {
+        var settings = configuration.GetSection("Scheduler:Notify").Get<NotifySettings>() ?? new NotifySettings();
+        var defaults = NotifyDefaults.Read(settings, out var errors);
+        if (errors.Count > 0)
+        {
+            throw new CommandFailedException(string.Join(Environment.NewLine, errors));
+        }
+
+        // One client for the process: pooled connections, renewed so a webhook host's DNS change is picked up.
+        // Each attempt has its own timeout (Scheduler:Notify:AttemptTimeout), so the client's own is off.
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        services.AddSingleton(sp => new Notifier(store, http, time, settings, defaults, instance, sp.GetRequiredService<ILogger<Notifier>>()));
+        services.AddSingleton<IRunEventSink>(sp => sp.GetRequiredService<Notifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<Notifier>());
+    }
+}
