@@ -16,7 +16,7 @@ namespace Scheduler.Web.Metrics;
 /// Reading by id relies on ids being committed in order, which holds on SQLite (one writer at a time). A run
 /// seen while running is remembered and counted when a later scrape finds it ended.
 /// </remarks>
-internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, SchedulerMetrics metrics) : IDisposable
+internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, SchedulerMetrics metrics, Engine.Notifications.Notifier? notifier = null) : IDisposable
 {
     private const int Batch = 5000;
     private const int MaxBatchesPerScrape = 20;
@@ -51,6 +51,7 @@ internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, Sched
             await ReadNewRunsAsync(db, cancellationToken);
             await ReadEndedRunsAsync(db, cancellationToken);
             await SetGaugesAsync(db, cancellationToken);
+            await CountNotificationsAsync(cancellationToken);
         }
         finally
         {
@@ -134,6 +135,18 @@ internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, Sched
         {
             metrics.SlotsSkipped.WithLabels(run.TaskId, SkipReason.Of(run.Error)).Inc();
         }
+    }
+
+    private async Task CountNotificationsAsync(CancellationToken cancellationToken)
+    {
+        // The store's counts only grow (pending ends as sent or failed; nothing deletes them), so they can feed a counter.
+        var counts = await store.Runs.CountNotificationsAsync(cancellationToken);
+        foreach (var status in (string[])[NotificationStatuses.Sent, NotificationStatuses.Failed])
+        {
+            metrics.Notifications.WithLabels(status).IncTo(counts.GetValueOrDefault(status));
+        }
+
+        metrics.Notifications.WithLabels("dropped").IncTo(notifier?.Dropped ?? 0);
     }
 
     private async Task SetGaugesAsync(SchedulerDbContext db, CancellationToken cancellationToken)
