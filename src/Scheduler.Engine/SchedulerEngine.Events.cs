@@ -8,15 +8,15 @@ namespace Scheduler.Engine;
 public sealed partial class SchedulerEngine
 {
     /// <summary>The task's failure streak before this run ends, so a success can tell a recovery; read only when someone listens.</summary>
-    private async Task<int> StreakBeforeFinishAsync(string taskId)
+    private async Task<int> StreakBeforeFinishAsync(ScheduledTask task)
     {
-        if (_events is null)
+        if (_events is null || !_events.ListensTo(task))
         {
             return 0;
         }
 
         var streak = 0;
-        await GuardAsync(async () => streak = await _store.GetFailureStreakAsync(taskId, CancellationToken.None));
+        await GuardAsync(async () => streak = await _store.GetFailureStreakAsync(task.Id, CancellationToken.None));
         return streak;
     }
 
@@ -49,7 +49,10 @@ public sealed partial class SchedulerEngine
     {
         try
         {
-            _events?.Publish(runEvent);
+            if (_events?.ListensTo(runEvent.Task) == true)
+            {
+                _events.Publish(runEvent);
+            }
         }
         catch (Exception e)
         {

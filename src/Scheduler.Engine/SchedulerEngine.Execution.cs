@@ -46,7 +46,7 @@ public sealed partial class SchedulerEngine
             ? (reason == StopReason.Shutdown ? RunStatus.Interrupted : RunStatus.Cancelled, run.StopDetail)
             : (outcome.Status, outcome.Error);
         var finishedAt = _time.GetUtcNow();
-        var previousStreak = await StreakBeforeFinishAsync(run.Task.Id);
+        var previousStreak = await StreakBeforeFinishAsync(run.Task);
         var output = run.Output.ToText();
         var finished = false;
         await GuardAsync(async () => finished = await _store.FinishAsync(

@@ -7,4 +7,7 @@ namespace Scheduler.Engine.Notifications;
 public interface IRunEventSink
 {
     void Publish(RunEvent runEvent);
+
+    /// <summary>False when nothing about this task would be told, so the engine can skip the work of describing it.</summary>
+    bool ListensTo(Running.ScheduledTask task) => true;
 }

@@ -47,6 +47,8 @@ public sealed class Notifier : BackgroundService, IRunEventSink
     /// <summary>Notifications dropped because the queue was full, since start.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
+    public bool ListensTo(Running.ScheduledTask task) => (task?.Definition.Notify ?? _defaults) is not null;
+
     public void Publish(RunEvent runEvent)
     {
         ArgumentNullException.ThrowIfNull(runEvent);
