@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 
 namespace Scheduler.Web.Tests;
 
@@ -48,6 +49,24 @@ public sealed class NotificationPageTests
         var metrics = await server.GetTextAsync("/metrics");
         Assert.Contains("scheduler_notifications_total{status=\"sent\"} 5", metrics, StringComparison.Ordinal);
         Assert.Contains("scheduler_notifications_total{status=\"dropped\"} 0", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_refuses_to_start_with_defaults_that_break_the_notify_rules()
+    {
+        var root = Directory.CreateTempSubdirectory("scheduler-notify-settings-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "schedules"));
+        var overrides = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Scheduler:Notify:On:0"] = "crash",
+            ["Scheduler:Notify:Webhook:UrlFromEnv"] = "OPS_WEBHOOK_URL",
+            ["Scheduler:Notify:Webhook:Format"] = "slack",
+        }).Build();
+        var options = new Serving.ServeOptions(Path.Combine(root, "schedules"), Path.Combine(root, "data"), "http://127.0.0.1:0", "settings-test", null, 1.0);
+
+        var error = await Assert.ThrowsAsync<Cli.CommandFailedException>(() => Serving.ServeHost.BuildAsync(options, root, overrides, CancellationToken.None));
+
+        Assert.StartsWith("Scheduler:Notify: notify.on[0]: 'crash' is not one of failure, timeout, recovery, missed, streak.", error.Message, StringComparison.Ordinal);
     }
 
     private static string RepositoryRoot()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scheduler.Cli;
+using Scheduler.Definitions.Model;
 using Scheduler.Definitions.Notifications;
 using Scheduler.Engine.Notifications;
 using Scheduler.State.Store;
@@ -11,14 +12,17 @@ namespace Scheduler.Serving;
 /// <summary>Reads <c>Scheduler:Notify</c> and adds the notifier: the engine's event sink and its delivery worker.</summary>
 internal static class NotifySetup
 {
-    public static void Add(IServiceCollection services, IConfiguration configuration, RunStore store, TimeProvider time, string instance)
+    /// <summary>The settings and the defaults they give; bad defaults stop serve before anything is opened.</summary>
+    public static (NotifySettings Settings, NotifyDefinition? Defaults) Read(IConfiguration configuration)
     {
         var settings = configuration.GetSection("Scheduler:Notify").Get<NotifySettings>() ?? new NotifySettings();
         var defaults = NotifyDefaults.Read(settings, out var errors);
-        if (errors.Count > 0)
-        {
-            throw new CommandFailedException(string.Join(Environment.NewLine, errors));
-        }
+        return errors.Count > 0 ? throw new CommandFailedException(string.Join(Environment.NewLine, errors)) : (settings, defaults);
+    }
+
+    public static void Add(IServiceCollection services, (NotifySettings Settings, NotifyDefinition? Defaults) notify, RunStore store, TimeProvider time, string instance)
+    {
+        var (settings, defaults) = notify;
 
         // One client for the process: pooled connections, renewed so a webhook host's DNS change is picked up.
         // Each attempt has its own timeout (Scheduler:Notify:AttemptTimeout), so the client's own is off.

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Scheduler.Definitions.Runs;
+using Scheduler.Engine.Notifications;
 using Scheduler.State.Entities;
 
 namespace Scheduler.Engine.Tests.Notifications;
@@ -64,14 +66,44 @@ public sealed class PayloadTests
         Assert.Equal("""{"summary":"backups/nightly-db failure #42 exit 3 streak 1 on test-instance"}""", body.ToJsonString());
     }
 
-    private static async Task<JsonNode> DeliverAsync(string notify)
+    [Fact]
+    public async Task A_discord_message_with_a_long_output_keeps_its_end_and_stays_under_the_limit()
+    {
+        var lines = string.Join('\n', Enumerable.Range(1, 20).Select(i => $"line {i} " + new string('x', 150)));
+
+        var body = await DeliverAsync("{ webhook: { url-from-env: HOOK, format: discord } }", NotifierHarness.Failed("{ webhook: { url-from-env: HOOK, format: discord } }") with { OutputTail = lines });
+
+        var content = body["content"]!.GetValue<string>();
+        Assert.InRange(content.Length, 1500, 2000);
+        Assert.EndsWith($"line 20 {new string('x', 150)}```", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Slots_passed_over_reach_a_generic_webhook_as_missed_without_a_run()
+    {
+        var passed = NotifierHarness.Failed("{ on: [missed], webhook: { url-from-env: HOOK, format: generic } }") with
+        {
+            Kind = RunEventKind.Skipped, RunId = null, Slot = null, Status = RunStatus.Skipped,
+            ExitCode = null, OutputTail = "", StartedAt = null, FinishedAt = null, Error = "4 slot(s) passed over: missed while the scheduler was not running (catch-up: none)",
+        };
+
+        var body = await DeliverAsync("", passed);
+
+        Assert.Equal("missed", body["event"]!.GetValue<string>());
+        Assert.Null(body["run"]!["id"]);
+        Assert.Null(body["run"]!["slot"]);
+        Assert.Equal(("skipped", "4 slot(s) passed over: missed while the scheduler was not running (catch-up: none)"), (body["run"]!["status"]!.GetValue<string>(), body["run"]!["error"]!.GetValue<string>()));
+    }
+
+    private static async Task<JsonNode> DeliverAsync(string notify, RunEvent? fact = null)
     {
         await using var h = await NotifierHarness.StartAsync();
 
-        h.Notifier.Publish(NotifierHarness.Failed(notify));
+        h.Notifier.Publish(fact ?? NotifierHarness.Failed(notify));
 
         var sent = await h.WaitForAsync("backups/nightly-db", n => n.Status != NotificationStatuses.Pending, "the notification to be delivered");
-        Assert.Equal((NotificationStatuses.Sent, 1, (string?)null, "failure", 42L), (sent.Status, sent.Attempts, sent.LastError, sent.Event, sent.RunId));
+        Assert.Equal((NotificationStatuses.Sent, 1, (string?)null), (sent.Status, sent.Attempts, sent.LastError));
+        Assert.Equal(((fact ?? NotifierHarness.Failed(notify)).RunId, "HOOK"), (sent.RunId, sent.Target.Split(' ')[0]));
         var request = Assert.Single(h.Listener.Received);
         Assert.Equal("application/json; charset=utf-8", request.ContentType);
         return JsonNode.Parse(request.Body)!;

@@ -81,5 +81,3 @@ internal sealed class WebhookListener : IAsyncDisposable
         context.Response.StatusCode = answer;
     }
 }
-
-internal sealed record ReceivedRequest(string Path, string? ContentType, string Body);
