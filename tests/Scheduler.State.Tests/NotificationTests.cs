@@ -22,7 +22,7 @@ public sealed class NotificationTests
     }
 
     [Fact]
-    public async Task Notifications_are_listed_per_task_newest_first_and_counted_by_status()
+    public async Task Notifications_are_listed_per_task_newest_first()
     {
         using var folder = new TempFolder();
         await using var store = await folder.OpenAsync();
@@ -32,8 +32,22 @@ public sealed class NotificationTests
         await store.Runs.UpdateNotificationAsync(first, NotificationStatuses.Failed, 5, "timed out", Slot, TestTimeout.Token);
 
         Assert.Equal([second, first], (await store.Runs.ListNotificationsAsync("t", 10, TestTimeout.Token)).Select(n => n.Id));
-        var counts = await store.Runs.CountNotificationsAsync(TestTimeout.Token);
-        Assert.Equal((2L, 1L), (counts[NotificationStatuses.Pending], counts[NotificationStatuses.Failed]));
+    }
+
+    [Fact]
+    public async Task Retention_deletes_settled_notifications_older_than_the_cutoff_and_keeps_pending_ones()
+    {
+        using var folder = new TempFolder();
+        await using var store = await folder.OpenAsync();
+        var old = await store.Runs.AddNotificationAsync(Pending("t", Instance), TestTimeout.Token);
+        var oldPending = await store.Runs.AddNotificationAsync(Pending("t", Instance), TestTimeout.Token);
+        var recent = await store.Runs.AddNotificationAsync(Pending("t", Instance), TestTimeout.Token);
+        await store.Runs.UpdateNotificationAsync(old, NotificationStatuses.Sent, 1, null, Slot, TestTimeout.Token);
+        await store.Runs.UpdateNotificationAsync(recent, NotificationStatuses.Failed, 5, "x", Slot.AddDays(10), TestTimeout.Token);
+
+        Assert.Equal(1, await store.Runs.DeleteNotificationsOlderThanAsync(Slot.AddDays(1), 1, TestTimeout.Token));
+
+        Assert.Equal([recent, oldPending], (await store.Runs.ListNotificationsAsync("t", 10, TestTimeout.Token)).Select(n => n.Id));
     }
 
     [Fact]

@@ -27,6 +27,8 @@ public sealed class Notifier : BackgroundService, IRunEventSink
     private readonly string _instance;
     private readonly ILogger _logger;
     private long _dropped;
+    private long _sent;
+    private long _failed;
 
     public Notifier(RunStore store, HttpClient http, TimeProvider time, NotifySettings settings, NotifyDefinition? defaults, string instance, ILogger<Notifier> logger)
     {
@@ -46,6 +48,12 @@ public sealed class Notifier : BackgroundService, IRunEventSink
 
     /// <summary>Notifications dropped because the queue was full, since start.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Notifications a webhook accepted, since start.</summary>
+    public long Sent => Interlocked.Read(ref _sent);
+
+    /// <summary>Notifications that ended failed (every attempt failed, no URL, a stop first), since start.</summary>
+    public long Failed => Interlocked.Read(ref _failed);
 
     public bool ListensTo(Running.ScheduledTask task) => (task?.Definition.Notify ?? _defaults) is not null;
 
@@ -129,6 +137,7 @@ public sealed class Notifier : BackgroundService, IRunEventSink
             error = await AttemptAllAsync(notification, id, () => attempts++, stopping) ?? "";
             if (error.Length == 0)
             {
+                Interlocked.Increment(ref _sent);
                 await RecordAsync(id, NotificationStatuses.Sent, attempts, null);
                 NotifyLog.Sent(_logger, name, taskId, target, attempts);
                 return;
@@ -139,6 +148,7 @@ public sealed class Notifier : BackgroundService, IRunEventSink
             error = "the scheduler stopped before this notification was delivered";
         }
 
+        Interlocked.Increment(ref _failed);
         await RecordAsync(id, NotificationStatuses.Failed, attempts, error);
         NotifyLog.Failed(_logger, name, taskId, target, attempts, error);
     }

@@ -44,14 +44,25 @@ public sealed partial class RunStore
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>How many notifications are in each status, for /metrics.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> CountNotificationsAsync(CancellationToken cancellationToken)
+    /// <summary>Deletes settled notifications last updated before <paramref name="cutoff"/>, in batches (as run retention does); returns how many.</summary>
+    public async Task<int> DeleteNotificationsOlderThanAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
     {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Notifications.AsNoTracking()
-            .GroupBy(n => n.Status)
-            .Select(g => new { Status = g.Key, Count = g.LongCount() })
-            .ToDictionaryAsync(g => g.Status, g => g.Count, StringComparer.Ordinal, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var total = 0;
+        while (true)
+        {
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+            var deleted = await db.Notifications
+                .Where(n => n.Status != NotificationStatuses.Pending && n.UpdatedAt < cutoff)
+                .OrderBy(n => n.Id)
+                .Take(batchSize)
+                .ExecuteDeleteAsync(cancellationToken);
+            total += deleted;
+            if (deleted < batchSize)
+            {
+                return total;
+            }
+        }
     }
 
     /// <summary>

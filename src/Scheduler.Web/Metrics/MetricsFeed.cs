@@ -51,7 +51,7 @@ internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, Sched
             await ReadNewRunsAsync(db, cancellationToken);
             await ReadEndedRunsAsync(db, cancellationToken);
             await SetGaugesAsync(db, cancellationToken);
-            await CountNotificationsAsync(cancellationToken);
+            CountNotifications();
         }
         finally
         {
@@ -137,15 +137,11 @@ internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, Sched
         }
     }
 
-    private async Task CountNotificationsAsync(CancellationToken cancellationToken)
+    /// <summary>The notifier's own counts, since this process started, like the other counters.</summary>
+    private void CountNotifications()
     {
-        // The store's counts only grow (pending ends as sent or failed; nothing deletes them), so they can feed a counter.
-        var counts = await store.Runs.CountNotificationsAsync(cancellationToken);
-        foreach (var status in (string[])[NotificationStatuses.Sent, NotificationStatuses.Failed])
-        {
-            metrics.Notifications.WithLabels(status).IncTo(counts.GetValueOrDefault(status));
-        }
-
+        metrics.Notifications.WithLabels(NotificationStatuses.Sent).IncTo(notifier?.Sent ?? 0);
+        metrics.Notifications.WithLabels(NotificationStatuses.Failed).IncTo(notifier?.Failed ?? 0);
         metrics.Notifications.WithLabels("dropped").IncTo(notifier?.Dropped ?? 0);
     }
 

@@ -28,7 +28,7 @@ internal sealed class SchedulerMetrics
         ConfigErrors = factory.CreateGauge("scheduler_config_errors", "Diagnostics of the latest attempted definition set, by severity.", "severity");
         Revision = factory.CreateGauge("scheduler_definition_revision_info", "Always 1; the labels say the applied and the attempted definition revision.", "applied", "attempted");
         Notifications = factory.CreateCounter("scheduler_notifications_total",
-            "Notifications by delivery status: sent and failed as recorded in the store (every instance, since the database was created), dropped by this process when its queue was full.",
+            "Notifications since this process started, by how delivery ended: sent, failed (after every attempt), or dropped (the queue was full).",
             "status");
         RevisionProblem = factory.CreateGauge("scheduler_definition_apply_problem", "1 when the latest attempt to apply the definitions could not be applied, else 0.");
     }
