@@ -122,11 +122,12 @@ public sealed class Notifier : BackgroundService, IRunEventSink
         var taskId = notification.Fact.Task.Id;
         var target = notification.Target.Describe();
         long? id = null;
+        var queuedAt = _time.GetUtcNow();
         await GuardAsync(async () => id = await _store.AddNotificationAsync(
             new NotificationRecord
             {
                 TaskId = taskId, RunId = notification.Fact.RunId, Event = name, Target = target, Status = NotificationStatuses.Pending,
-                CreatedAt = _time.GetUtcNow(), UpdatedAt = _time.GetUtcNow(), Instance = _instance,
+                CreatedAt = queuedAt, UpdatedAt = queuedAt, Instance = _instance,
             },
             CancellationToken.None));
 
@@ -134,7 +135,7 @@ public sealed class Notifier : BackgroundService, IRunEventSink
         string error;
         try
         {
-            error = await AttemptAllAsync(notification, id, () => attempts++, stopping) ?? "";
+            error = await AttemptAllAsync(notification, id, onAttempt: () => attempts++, stopping) ?? "";
             if (error.Length == 0)
             {
                 Interlocked.Increment(ref _sent);
@@ -154,7 +155,7 @@ public sealed class Notifier : BackgroundService, IRunEventSink
     }
 
     /// <summary>Null once an attempt succeeded; otherwise the last error.</summary>
-    private async Task<string?> AttemptAllAsync(Notification notification, long? id, Action counted, CancellationToken stopping)
+    private async Task<string?> AttemptAllAsync(Notification notification, long? id, Action onAttempt, CancellationToken stopping)
     {
         var variable = notification.Target.UrlFromEnv;
         var url = Environment(variable);
@@ -181,7 +182,7 @@ public sealed class Notifier : BackgroundService, IRunEventSink
         var maxAttempts = Math.Clamp(_settings.MaxAttempts, 1, 20);
         for (var attempt = 1; ; attempt++)
         {
-            counted();
+            onAttempt();
             var (error, retry) = await _sender.SendAsync(uri, body, stopping);
             if (error is null)
             {
