@@ -29,6 +29,8 @@ public static class TaskFields
         ["sqlite-backup.keep"] = SqliteBackupHandler.DefaultKeep.ToString(CultureInfo.InvariantCulture),
         ["cleanup.pattern"] = "\"*\"",
         ["cleanup.dry-run"] = "false",
+        ["notify.on"] = NotifyOn(NotifyDefinition.DefaultEvents),
+        ["notify.streak"] = NotifyDefinition.DefaultStreak.ToString(CultureInfo.InvariantCulture),
     };
 
     public static IReadOnlyList<KeyValuePair<string, string>> Of(TaskDefinition task)
@@ -62,7 +64,7 @@ public static class TaskFields
         HandlerFields.Add(task.Handler, Add);
         if (task.Notify is { } notify)
         {
-            Add("notify.on", $"[{string.Join(", ", notify.On.Select(Notifications.NotifyNames.Of))}]");
+            Add("notify.on", NotifyOn(notify.On));
             Add("notify.streak", FieldText.Number(notify.Streak));
             Add("notify.webhook", notify.Webhook.Describe());
             Add("notify.webhook.template", FieldText.Quote(notify.Webhook.Template));
@@ -70,6 +72,8 @@ public static class TaskFields
 
         return fields;
     }
+
+    private static string NotifyOn(IEnumerable<NotifyEvent> events) => $"[{string.Join(", ", events.Select(Notifications.NotifyNames.Of))}]";
 
     /// <summary>True when <paramref name="value"/> is what the field is when the file does not set it.</summary>
     public static bool IsDefault(string field, string value) =>
