@@ -37,4 +37,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(11, LogLevel.Information, "Engine started as instance {Instance}: {Count} task(s)")]
     public static partial void Started(ILogger logger, string instance, int count);
+
+    [LoggerMessage(12, LogLevel.Error, "The event sink failed on an event of {TaskId}")]
+    public static partial void SinkFailed(ILogger logger, Exception exception, string taskId);
 }

@@ -23,6 +23,7 @@ public sealed partial class SchedulerEngine
                         if (skipped is not null)
                         {
                             EngineLog.SlotSkipped(_logger, task.Id, slot, reason);
+                            PublishSkipped(task, skipped, slot, trigger, reason, now);
                         }
                     }
 

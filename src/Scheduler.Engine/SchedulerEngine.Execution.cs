@@ -34,20 +34,27 @@ public sealed partial class SchedulerEngine
 
         await flushing.CancelAsync();
         await flusher;
-        var (status, error) = await FinishRunAsync(run, outcome);
+        var (status, error) = await FinishRunAsync(run, outcome, started);
         var duration = (long)(_time.GetUtcNow() - started).TotalMilliseconds;
         EngineLog.RunFinished(_logger, run.RunId, run.Task.Id, RunNames.Of(status), duration, run.Slot, outcome.ExitCode, error);
     }
 
     /// <summary>Records the end of a run (a stop on shutdown becomes interrupted) and posts it back to the loop.</summary>
-    private async Task<(RunStatus Status, string? Error)> FinishRunAsync(ActiveRun run, HandlerOutcome outcome)
+    private async Task<(RunStatus Status, string? Error)> FinishRunAsync(ActiveRun run, HandlerOutcome outcome, DateTimeOffset? startedAt = null)
     {
         var (status, error) = outcome.Status == RunStatus.Cancelled && run.StopReason is { } reason
             ? (reason == StopReason.Shutdown ? RunStatus.Interrupted : RunStatus.Cancelled, run.StopDetail)
             : (outcome.Status, outcome.Error);
         var finishedAt = _time.GetUtcNow();
-        await GuardAsync(() => _store.FinishAsync(
-            run.RunId, status, outcome.ExitCode, run.Output.ToText(), run.Output.TotalBytes, error, finishedAt, CancellationToken.None));
+        var previousStreak = await StreakBeforeFinishAsync(run.Task);
+        var output = run.Output.ToText();
+        var finished = false;
+        await GuardAsync(async () => finished = await _store.FinishAsync(
+            run.RunId, status, outcome.ExitCode, output, run.Output.TotalBytes, error, finishedAt, CancellationToken.None));
+        if (finished)
+        {
+            PublishFinished(run, status, outcome.ExitCode, error, output, startedAt, finishedAt, previousStreak);
+        }
         _commands.Writer.TryWrite(() => OnRunFinishedAsync(run, status, finishedAt));
         return (status, error);
     }

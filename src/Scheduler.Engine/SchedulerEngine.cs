@@ -21,6 +21,7 @@ public sealed partial class SchedulerEngine
     private readonly TimeProvider _time;
     private readonly EngineOptions _options;
     private readonly ILogger _logger;
+    private readonly Notifications.IRunEventSink? _events;
     private readonly Channel<Func<Task>> _commands = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, TaskSlots> _tasks = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> _due = new();
@@ -32,8 +33,10 @@ public sealed partial class SchedulerEngine
     private bool _stopping;
     private DateTimeOffset _nextHeartbeat;
 
-    public SchedulerEngine(RunStore store, HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger<SchedulerEngine> logger)
+    public SchedulerEngine(
+        RunStore store, HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger<SchedulerEngine> logger, Notifications.IRunEventSink? events = null)
     {
+        _events = events;
         _store = store;
         _handlers = handlers;
         _time = time;

@@ -5,7 +5,7 @@ using Scheduler.State.Entities;
 
 namespace Scheduler.State;
 
-/// <summary>The scheduler's state: tasks, runs, audit, config errors and serving instances. Provider-neutral.</summary>
+/// <summary>The scheduler's state: tasks, runs, audit, config errors, serving instances and notifications. Provider-neutral.</summary>
 public sealed class SchedulerDbContext(DbContextOptions<SchedulerDbContext> options) : DbContext(options)
 {
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
@@ -17,6 +17,8 @@ public sealed class SchedulerDbContext(DbContextOptions<SchedulerDbContext> opti
     public DbSet<ConfigErrorRecord> ConfigErrors => Set<ConfigErrorRecord>();
 
     public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -47,6 +47,9 @@ public static class DiagnosticCodes
     public const string TemplateSyntax = "SCH040";
     public const string UnknownTemplateVariable = "SCH041";
 
+    // Secrets.
+    public const string SecretInDefinition = "SCH050";
+
     // Warnings.
     public const string DstGap = "SCH100";
     public const string DstRepeatedHour = "SCH101";

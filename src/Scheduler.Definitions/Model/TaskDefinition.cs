@@ -18,7 +18,8 @@ public sealed record TaskDefinition(
     RetryPolicy Retry,
     IReadOnlyDictionary<string, string> Environment,
     string? WorkingDirectory,
-    HandlerDefinition Handler)
+    HandlerDefinition Handler,
+    NotifyDefinition? Notify = null)
 {
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromHours(1);
 

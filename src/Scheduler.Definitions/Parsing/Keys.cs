@@ -8,7 +8,7 @@ internal static class Keys
     public static readonly string[] Task =
     [
         "description", "enabled", "schedule", "catch-up", "max-catch-up", "starting-deadline", "overlap",
-        "timeout", "kill-grace", "retry", "env", "working-directory", .. Handlers,
+        "timeout", "kill-grace", "retry", "env", "working-directory", "notify", .. Handlers,
     ];
 
     public static readonly string[] ScheduleKinds = ["cron", "every", "daily", "weekly", "manual"];
@@ -18,6 +18,10 @@ internal static class Keys
     public static readonly string[] Weekly = ["days", "at"];
 
     public static readonly string[] Retry = ["attempts", "backoff"];
+
+    public static readonly string[] Notify = ["on", "streak", "webhook"];
+
+    public static readonly string[] Webhook = ["url-from-env", "format", "template"];
 
     public static readonly string[] Http = ["url", "method", "expect-status", "timeout", "headers", "body"];
 

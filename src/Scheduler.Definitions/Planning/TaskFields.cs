@@ -29,6 +29,8 @@ public static class TaskFields
         ["sqlite-backup.keep"] = SqliteBackupHandler.DefaultKeep.ToString(CultureInfo.InvariantCulture),
         ["cleanup.pattern"] = "\"*\"",
         ["cleanup.dry-run"] = "false",
+        ["notify.on"] = NotifyOn(NotifyDefinition.DefaultEvents),
+        ["notify.streak"] = NotifyDefinition.DefaultStreak.ToString(CultureInfo.InvariantCulture),
     };
 
     public static IReadOnlyList<KeyValuePair<string, string>> Of(TaskDefinition task)
@@ -60,8 +62,18 @@ public static class TaskFields
 
         Add("working-directory", FieldText.Quote(task.WorkingDirectory));
         HandlerFields.Add(task.Handler, Add);
+        if (task.Notify is { } notify)
+        {
+            Add("notify.on", NotifyOn(notify.On));
+            Add("notify.streak", FieldText.Number(notify.Streak));
+            Add("notify.webhook", notify.Webhook.Describe());
+            Add("notify.webhook.template", FieldText.Quote(notify.Webhook.Template));
+        }
+
         return fields;
     }
+
+    private static string NotifyOn(IEnumerable<NotifyEvent> events) => $"[{string.Join(", ", events.Select(Notifications.NotifyNames.Of))}]";
 
     /// <summary>True when <paramref name="value"/> is what the field is when the file does not set it.</summary>
     public static bool IsDefault(string field, string value) =>

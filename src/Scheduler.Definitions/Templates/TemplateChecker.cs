@@ -22,7 +22,13 @@ public static class TemplateChecker
     /// <paramref name="path"/>. <paramref name="columnOffset"/> maps a column inside a one-line template to the file
     /// (the scalar's start plus its opening quote), or is null when the template spans lines.
     /// </summary>
-    public static void Check(string text, string path, SourcePosition at, int? columnOffset, DiagnosticBag diagnostics)
+    public static void Check(string text, string path, SourcePosition at, int? columnOffset, DiagnosticBag diagnostics) =>
+        Check(text, path, at, columnOffset, diagnostics, TemplateVariables.Members, TemplateVariables.List);
+
+    /// <summary>As <see cref="Check(string, string, SourcePosition, int?, DiagnosticBag)"/>, against another set of variables (notification bodies have their own).</summary>
+    public static void Check(
+        string text, string path, SourcePosition at, int? columnOffset, DiagnosticBag diagnostics,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> variables, string variableList)
     {
         if (!LooksLikeTemplate(text))
         {
@@ -51,13 +57,13 @@ public static class TemplateChecker
             return;
         }
 
-        var finder = new VariableFinder();
+        var finder = new VariableFinder(variables);
         template.Page?.Accept(finder);
         foreach (var (name, position) in finder.Unknown)
         {
             diagnostics.Error(Locate(position, at, columnOffset), DiagnosticCodes.UnknownTemplateVariable,
                 $"{path}: the template variable '{name}' does not exist.",
-                $"Use one of {TemplateVariables.List}.");
+                $"Use one of {variableList}.");
         }
     }
 
@@ -67,13 +73,13 @@ public static class TemplateChecker
             : at;
 
     /// <summary>Collects reads of variables that no run provides.</summary>
-    private sealed class VariableFinder : ScriptVisitor
+    private sealed class VariableFinder(IReadOnlyDictionary<string, IReadOnlyList<string>> variables) : ScriptVisitor
     {
         public List<(string Name, TextPosition Position)> Unknown { get; } = [];
 
         public override void Visit(ScriptMemberExpression node)
         {
-            if (node.Target is ScriptVariableGlobal root && TemplateVariables.Members.TryGetValue(root.Name, out var members))
+            if (node.Target is ScriptVariableGlobal root && variables.TryGetValue(root.Name, out var members))
             {
                 if (node.Member is ScriptVariable member && !members.Contains(member.Name))
                 {
@@ -89,7 +95,7 @@ public static class TemplateChecker
 
         public override void Visit(ScriptVariableGlobal node)
         {
-            if (!TemplateVariables.Members.ContainsKey(node.Name) && !Builtins.Contains(node.Name))
+            if (!variables.ContainsKey(node.Name) && !Builtins.Contains(node.Name))
             {
                 Unknown.Add((node.Name, node.Span.Start));
             }

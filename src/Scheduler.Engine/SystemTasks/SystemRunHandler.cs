@@ -74,7 +74,8 @@ public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options, 
             byCount += deleted;
         }
 
+        var notifications = await store.DeleteNotificationsOlderThanAsync(cutoff, options.BatchSize, cancel);
         context.Output.Append(string.Create(CultureInfo.InvariantCulture,
-            $"deleted {byAge} run(s) older than {options.MaxAgeDays} days and {byCount} beyond {options.MaxRunsPerTask} per task\n"));
+            $"deleted {byAge} run(s) older than {options.MaxAgeDays} days and {byCount} beyond {options.MaxRunsPerTask} per task, and {notifications} notification(s) older than {options.MaxAgeDays} days\n"));
     }
 }

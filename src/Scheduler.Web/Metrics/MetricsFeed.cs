@@ -16,7 +16,7 @@ namespace Scheduler.Web.Metrics;
 /// Reading by id relies on ids being committed in order, which holds on SQLite (one writer at a time). A run
 /// seen while running is remembered and counted when a later scrape finds it ended.
 /// </remarks>
-internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, SchedulerMetrics metrics) : IDisposable
+internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, SchedulerMetrics metrics, Engine.Notifications.Notifier? notifier = null) : IDisposable
 {
     private const int Batch = 5000;
     private const int MaxBatchesPerScrape = 20;
@@ -51,6 +51,7 @@ internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, Sched
             await ReadNewRunsAsync(db, cancellationToken);
             await ReadEndedRunsAsync(db, cancellationToken);
             await SetGaugesAsync(db, cancellationToken);
+            CountNotifications();
         }
         finally
         {
@@ -134,6 +135,14 @@ internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, Sched
         {
             metrics.SlotsSkipped.WithLabels(run.TaskId, SkipReason.Of(run.Error)).Inc();
         }
+    }
+
+    /// <summary>The notifier's own counts, since this process started, like the other counters.</summary>
+    private void CountNotifications()
+    {
+        metrics.Notifications.WithLabels(NotificationStatuses.Sent).IncTo(notifier?.Sent ?? 0);
+        metrics.Notifications.WithLabels(NotificationStatuses.Failed).IncTo(notifier?.Failed ?? 0);
+        metrics.Notifications.WithLabels("dropped").IncTo(notifier?.Dropped ?? 0);
     }
 
     private async Task SetGaugesAsync(SchedulerDbContext db, CancellationToken cancellationToken)

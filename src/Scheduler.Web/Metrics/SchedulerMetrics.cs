@@ -27,6 +27,9 @@ internal sealed class SchedulerMetrics
         TaskStates = factory.CreateGauge("scheduler_tasks", "Tasks by state.", "state");
         ConfigErrors = factory.CreateGauge("scheduler_config_errors", "Diagnostics of the latest attempted definition set, by severity.", "severity");
         Revision = factory.CreateGauge("scheduler_definition_revision_info", "Always 1; the labels say the applied and the attempted definition revision.", "applied", "attempted");
+        Notifications = factory.CreateCounter("scheduler_notifications_total",
+            "Notifications since this process started, by how delivery ended: sent, failed (after every attempt), or dropped (the queue was full).",
+            "status");
         RevisionProblem = factory.CreateGauge("scheduler_definition_apply_problem", "1 when the latest attempt to apply the definitions could not be applied, else 0.");
     }
 
@@ -54,4 +57,6 @@ internal sealed class SchedulerMetrics
     public Gauge Revision { get; }
 
     public Gauge RevisionProblem { get; }
+
+    public Counter Notifications { get; }
 }

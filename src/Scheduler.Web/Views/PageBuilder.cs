@@ -21,6 +21,7 @@ internal sealed class PageBuilder(
 {
     public const int HistoryPageSize = 50;
     private const int AuditShown = 50;
+    private const int NotificationsShown = 20;
     private const int UpcomingSlots = 10;
 
     public async Task<OverviewView> OverviewAsync(HttpContext context, CancellationToken cancellationToken)
@@ -45,6 +46,7 @@ internal sealed class PageBuilder(
         var runs = await store.ListRunsAsync(taskId, HistoryPageSize, before, cancellationToken);
         var recent = before is null ? runs : await store.ListRunsAsync(taskId, HistoryPageSize, null, cancellationToken);
         var audit = await store.ListAuditAsync(taskId, AuditShown, null, cancellationToken);
+        var notifications = await store.ListNotificationsAsync(taskId, NotificationsShown, cancellationToken);
         var url = TasksUrl.Of(taskId);
         return new TaskPageView(
             rows.Build(task, now),
@@ -58,6 +60,7 @@ internal sealed class PageBuilder(
             before is null,
             url,
             [.. audit.Select(a => new AuditRow(TimeText.Utc(a.At), a.Action, a.Actor, a.Result, a.Detail, a.RunId is { } r ? RunsUrl.Of(r) : null, a.RunId))],
+            [.. notifications.Select(NotificationRowOf)],
             Token(context));
     }
 
@@ -120,6 +123,17 @@ internal sealed class PageBuilder(
         var tokens = antiforgery.GetAndStoreTokens(context);
         return new FormToken(tokens.FormFieldName, tokens.RequestToken ?? "");
     }
+
+    private static NotificationRow NotificationRowOf(State.Entities.NotificationRecord n) => new(
+        TimeText.Utc(n.UpdatedAt), n.Event, n.RunId, n.RunId is { } r ? RunsUrl.Of(r) : null, n.Target, n.Status,
+        n.Status switch
+        {
+            State.Entities.NotificationStatuses.Sent => "succeeded",
+            State.Entities.NotificationStatuses.Failed => "failed",
+            _ => "running",
+        },
+        n.Attempts,
+        n.LastError);
 
     private static string? NoteOf(SlotNote note) => note switch
     {

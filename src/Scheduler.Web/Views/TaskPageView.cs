@@ -15,4 +15,5 @@ internal sealed record TaskPageView(
     bool Live,
     string LiveUrl,
     IReadOnlyList<AuditRow> Audit,
+    IReadOnlyList<NotificationRow> Notifications,
     FormToken Form);

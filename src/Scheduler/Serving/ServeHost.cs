@@ -40,6 +40,7 @@ internal static class ServeHost
             engineOptions.Instance = instance;
         }
 
+        var notify = NotifySetup.Read(builder.Configuration);
         var shutdownTimeout = engineOptions.ShutdownGrace + TimeSpan.FromSeconds(15);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
         builder.Services.AddSingleton(time);
@@ -55,6 +56,7 @@ internal static class ServeHost
         systemOptions.GitSyncTimeout = (git?.FetchTimeout ?? TimeSpan.Zero) + TimeSpan.FromMinutes(1);
         builder.Services.AddSingleton(sp => HandlerRegistry.CreateDefault(
             new SystemRunHandler(store.Runs, systemOptions, () => sp.GetRequiredService<DefinitionSync>())));
+        NotifySetup.Add(builder.Services, notify, store.Runs, time, engineOptions.Instance);
         builder.Services.AddSingleton<SchedulerEngine>();
         builder.Services.AddSingleton(sp => new Reconciler(
             store.Runs, sp.GetRequiredService<SchedulerEngine>(), time, sp.GetRequiredService<ILogger<Reconciler>>())

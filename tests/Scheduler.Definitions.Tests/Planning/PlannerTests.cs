@@ -57,6 +57,23 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Notify_changes_show_the_events_and_the_target_by_variable_name()
+    {
+        var before = Nightly + "\nnotify: { webhook: { url-from-env: OPS_HOOK, format: slack } }\n";
+        var after = Nightly + "\nnotify: { on: [failure, streak], streak: 5, webhook: { url-from-env: PAGER_HOOK, format: teams } }\n";
+
+        var changed = Assert.Single(Compare([("n.yaml", before)], [("n.yaml", after)]).Changed);
+
+        Assert.Equal(
+            [
+                new FieldChange("notify.on", "[failure, timeout, recovery]", "[failure, streak]"),
+                new FieldChange("notify.streak", "3", "5"),
+                new FieldChange("notify.webhook", "OPS_HOOK (slack)", "PAGER_HOOK (teams)"),
+            ],
+            changed.Fields);
+    }
+
+    [Fact]
     public void Switching_handlers_shows_the_old_key_going_and_the_new_one_coming()
     {
         var after = "schedule: \"30 2 * * *\"\nshell: |\n  backup\n  echo done\n";

@@ -41,9 +41,16 @@ public sealed class TaskSchemaTests
             retry: { attempts: 2, backoff: 30s }
             env: { KEY: value, _UNDERSCORE: x, Mixed_Case9: y }
             working-directory: ./data
+            notify:
+              on: [failure, timeout, recovery, missed, streak]
+              streak: 3
+              webhook: { url-from-env: OPS_WEBHOOK_URL, format: slack }
             command: ["sqlite3", "app.db", ".backup {{ run.slot }}.db"]
             """
         },
+        { "notify with defaults for on and streak", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify:\n  webhook: { url-from-env: HOOK, format: generic }\n" },
+        { "notify on one event", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { on: failure, webhook: { url-from-env: _X9, format: teams } }\n" },
+        { "notify with a template", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify:\n  on: [streak]\n  streak: 1000\n  webhook:\n    url-from-env: HOOK\n    template: '{\"t\": \"{{ task.id }} {{ event }} {{ run.exitCode }} {{ streak }} {{ url }}\"}'\n" },
         { "cron shorthand", "schedule: \"*/5 * * * *\"\nshell: echo hi\n" },
         { "cron shorthand without quotes", "schedule: 0 * * * *\nshell: echo hi\n" },
         { "cron with seconds", "schedule:\n  cron: \"0 0 */6 * * *\"\nshell: echo hi\n" },
@@ -201,6 +208,15 @@ public sealed class TaskSchemaTests
         { "size with an unknown unit", "schedule: \"0 * * * *\"\ncleanup: { path: logs, max-total-size: 1XB }\n", DiagnosticCodes.InvalidValue },
         { "negative size", "schedule: \"0 * * * *\"\ncleanup: { path: logs, max-total-size: -5 }\n", DiagnosticCodes.InvalidValue },
         { "fractional size", "schedule: \"0 * * * *\"\ncleanup: { path: logs, max-total-size: 1.5GB }\n", DiagnosticCodes.InvalidValue },
+        { "notify event that does not exist", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { on: [failure, crash], webhook: { url-from-env: HOOK, format: slack } }\n", DiagnosticCodes.InvalidChoice },
+        { "notify format that does not exist", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { webhook: { url-from-env: HOOK, format: mattermost } }\n", DiagnosticCodes.InvalidChoice },
+        { "notify env name with a dash", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { webhook: { url-from-env: OPS-HOOK, format: slack } }\n", DiagnosticCodes.InvalidValue },
+        { "notify with a literal url", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { webhook: { url: \"https://example.com/x\", format: slack } }\n", DiagnosticCodes.SecretInDefinition },
+        { "notify without a webhook", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { on: [failure] }\n", DiagnosticCodes.MissingRequired },
+        { "notify webhook without a variable", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { webhook: { format: slack } }\n", DiagnosticCodes.MissingRequired },
+        { "notify webhook without a body", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { webhook: { url-from-env: HOOK } }\n", DiagnosticCodes.MissingRequired },
+        { "notify webhook with format and template", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { webhook: { url-from-env: HOOK, format: slack, template: x } }\n", DiagnosticCodes.InvalidValue },
+        { "notify streak zero", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { streak: 0, webhook: { url-from-env: HOOK, format: slack } }\n", DiagnosticCodes.OutOfRange },
         { "a list as the file", "- schedule: \"0 * * * *\"\n  shell: echo hi\n", DiagnosticCodes.NotAMapping },
         { "a scalar as the file", "just some text\n", DiagnosticCodes.NotAMapping },
         { "an empty file", "# nothing here\n", DiagnosticCodes.EmptyFile },
@@ -225,6 +241,12 @@ public sealed class TaskSchemaTests
         { "unknown template root", "schedule: \"0 * * * *\"\nshell: \"echo {{ slot }}\"\n", DiagnosticCodes.UnknownTemplateVariable },
         { "unknown variable in a url", "schedule: \"0 * * * *\"\nhttp: { url: \"https://example.com/{{ task.name }}\" }\n", DiagnosticCodes.UnknownTemplateVariable },
         { "template syntax error", "schedule: \"0 * * * *\"\nhttp: { url: \"https://example.com\", body: \"{{ run.slot \" }\n", DiagnosticCodes.TemplateSyntax },
+        { "notify template syntax error", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { webhook: { url-from-env: HOOK, template: \"{{ if }}\" } }\n", DiagnosticCodes.TemplateSyntax },
+        { "notify template unknown variable", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { webhook: { url-from-env: HOOK, template: \"{{ run.slot_utc }}\" } }\n", DiagnosticCodes.UnknownTemplateVariable },
+        { "a slack webhook url in a script", "schedule: \"0 * * * *\"\nshell: curl -d x https://hooks.slack.com/services/T0/B0/abc\n", DiagnosticCodes.SecretInDefinition },
+        { "a teams webhook url in an http task", "schedule: \"0 * * * *\"\nhttp: { url: \"https://acme.webhook.office.com/webhookb2/abc\" }\n", DiagnosticCodes.SecretInDefinition },
+        { "a discord webhook url in an argument", "schedule: \"0 * * * *\"\ncommand: [curl, \"https://discord.com/api/webhooks/1/abc\"]\n", DiagnosticCodes.SecretInDefinition },
+        { "a token in a url", "schedule: \"0 * * * *\"\nhttp: { url: \"https://example.com/ping?token=abc\" }\n", DiagnosticCodes.SecretInDefinition },
         { "timeout longer than a week", "timeout: 8d\nschedule: \"0 * * * *\"\nshell: echo hi\n", DiagnosticCodes.OutOfRange },
         { "timeout shorter than a second", "timeout: 500ms\nschedule: \"0 * * * *\"\nshell: echo hi\n", DiagnosticCodes.OutOfRange },
         { "interval shorter than a second", "schedule:\n  every: 500ms\nshell: echo hi\n", DiagnosticCodes.OutOfRange },
@@ -318,6 +340,8 @@ public sealed class TaskSchemaTests
         AssertKeys(Keys.Http, root["properties"]!["http"]!);
         AssertKeys(Keys.SqliteBackup, root["properties"]!["sqlite-backup"]!);
         AssertKeys(Keys.Cleanup, root["properties"]!["cleanup"]!);
+        AssertKeys(Keys.Notify, root["properties"]!["notify"]!);
+        AssertKeys(Keys.Webhook, root["properties"]!["notify"]!["properties"]!["webhook"]!);
     }
 
     [Fact]
@@ -346,6 +370,8 @@ public sealed class TaskSchemaTests
         Assert.Equal(SqliteBackupHandler.DefaultKeep, properties["sqlite-backup"]!["properties"]!["keep"]!["default"]!.GetValue<int>());
         Assert.Equal("*", properties["cleanup"]!["properties"]!["pattern"]!["default"]!.GetValue<string>());
         Assert.False(properties["cleanup"]!["properties"]!["dry-run"]!["default"]!.GetValue<bool>());
+        Assert.Equal(NotifyDefinition.DefaultStreak, properties["notify"]!["properties"]!["streak"]!["default"]!.GetValue<int>());
+        Assert.Equal(NotifyDefinition.DefaultEvents.Select(e => e.ToString().ToLowerInvariant()), properties["notify"]!["properties"]!["on"]!["default"]!.AsArray().Select(e => e!.GetValue<string>()));
         Assert.Equal("UTC", properties["schedule"]!["oneOf"]![1]!["properties"]!["timezone"]!["default"]!.GetValue<string>());
     }
 

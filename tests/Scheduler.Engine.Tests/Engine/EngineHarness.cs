@@ -73,7 +73,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     /// Starts an engine loop and applies the tasks the harness knows (as a reconcile at start-up would). Returns once the
     /// loop has run its start-up recovery and taken the tasks.
     /// </summary>
-    public async Task<SchedulerEngine> StartEngineAsync(string instance = "a", int maxConcurrentRuns = 16, SchedulerStore? store = null, TimeSpan? shutdownGrace = null)
+    public async Task<SchedulerEngine> StartEngineAsync(
+        string instance = "a", int maxConcurrentRuns = 16, SchedulerStore? store = null, TimeSpan? shutdownGrace = null, Scheduler.Engine.Notifications.IRunEventSink? events = null)
     {
         var options = new EngineOptions
         {
@@ -86,7 +87,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         };
         var registry = new HandlerRegistry([Handler]);
         _registries.Add(registry);
-        var engine = new SchedulerEngine((store ?? Store).Runs, registry, Clock, options, NullLogger<SchedulerEngine>.Instance);
+        var engine = new SchedulerEngine((store ?? Store).Runs, registry, Clock, options, NullLogger<SchedulerEngine>.Instance, events);
         var stop = new CancellationTokenSource();
         var loop = Task.Run(() => engine.RunAsync(stop.Token));
         _engines.Add(new RunningEngine(engine, stop, loop));

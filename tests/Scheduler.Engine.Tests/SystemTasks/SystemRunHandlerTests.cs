@@ -40,7 +40,7 @@ public sealed class SystemRunHandlerTests : IAsyncLifetime
         Assert.Equal(RunStatus.Succeeded, outcome.Status);
         var left = await _store.Runs.ListRunsAsync(null, 100, null, default);
         Assert.Equal([("a", 1), ("b", 1), ("b", 2), ("b", 3)], left.Select(r => (r.TaskId, (int)(Now - r.SlotUtc).TotalDays)).Order());
-        Assert.Equal("deleted 2 run(s) older than 90 days and 2 beyond 3 per task\n", output.ToText());
+        Assert.Equal("deleted 2 run(s) older than 90 days and 2 beyond 3 per task, and 0 notification(s) older than 90 days\n", output.ToText());
     }
 
     [Fact]

@@ -1,0 +1,13 @@
+namespace Scheduler.Engine.Notifications;
+
+/// <summary>
+/// Hears what the engine recorded: a run's outcome, a slot skipped or passed over. Called on the engine's own
+/// threads, so an implementation must return at once (queue the work, never wait on I/O).
+/// </summary>
+public interface IRunEventSink
+{
+    void Publish(RunEvent runEvent);
+
+    /// <summary>False when nothing about this task would be told, so the engine can skip the work of describing it.</summary>
+    bool ListensTo(Running.ScheduledTask task) => true;
+}

@@ -1,0 +1,33 @@
+using Scheduler.Definitions.Runs;
+using Scheduler.Engine.Running;
+
+namespace Scheduler.Engine.Notifications;
+
+/// <summary>
+/// One fact the engine recorded, with what a notification needs to describe it. <see cref="PreviousStreak"/> and
+/// <see cref="FailureStreak"/> are the task's failure streak before and after this run.
+/// </summary>
+public sealed record RunEvent(
+    ScheduledTask Task,
+    RunEventKind Kind,
+    long? RunId,
+    DateTimeOffset? Slot,
+    int Attempt,
+    RunTrigger Trigger,
+    RunStatus Status,
+    DateTimeOffset At)
+{
+    public int? ExitCode { get; init; }
+
+    public string? Error { get; init; }
+
+    public string OutputTail { get; init; } = "";
+
+    public DateTimeOffset? StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    public int PreviousStreak { get; init; }
+
+    public int FailureStreak { get; init; }
+}
