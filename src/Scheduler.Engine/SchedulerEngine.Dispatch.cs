@@ -11,12 +11,16 @@ public sealed partial class SchedulerEngine
     {
         var now = _time.GetUtcNow();
         var active = _active.Values.Where(r => r.Task.Id == task.Id).ToList();
-        if (active.Count > 0)
+        var elsewhere = active.Count == 0 && task.Definition.Overlap != OverlapPolicy.Allow
+            ? await _store.ListRunningElsewhereAsync(task.Id, _options.Instance, cancellationToken)
+            : [];
+        if (active.Count > 0 || elsewhere.Count > 0)
         {
             switch (task.Definition.Overlap)
             {
                 case OverlapPolicy.Forbid:
-                    var reason = $"{active[0].Describe()} is still running (overlap: forbid)";
+                    var running = active.Count > 0 ? active[0].Describe() : $"run #{elsewhere[0].Id} (instance '{elsewhere[0].Instance}')";
+                    var reason = $"{running} is still running (overlap: forbid)";
                     if (trigger != RunTrigger.Manual)
                     {
                         var skipped = await _store.TryRecordSkippedAsync(task.Id, slot, trigger, reason, task.Revision, _options.Instance, now, cancellationToken);
@@ -31,6 +35,12 @@ public sealed partial class SchedulerEngine
                     foreach (var run in active)
                     {
                         run.Stop(StopReason.Replaced, $"replaced by a newer run (slot {slot.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, overlap: replace)");
+                    }
+
+                    foreach (var run in elsewhere)
+                    {
+                        // Its owner polls for the request and stops it; the new run does not wait for that.
+                        await _store.RequestCancelAsync(run.Id, now, cancellationToken);
                     }
 
                     break;
@@ -90,7 +100,9 @@ public sealed partial class SchedulerEngine
         return record switch
         {
             null => new CancelResult(CancelOutcome.NotFound, $"there is no run #{runId}"),
-            { Status: RunStatus.Running } => new CancelResult(CancelOutcome.Refused, $"run #{runId} runs in instance '{record.Instance}', not in this one"),
+            { Status: RunStatus.Running } when record.Instance != _options.Instance =>
+                await RequestCancelElsewhereAsync(runId, record.Instance, cancellationToken),
+            { Status: RunStatus.Running } => new CancelResult(CancelOutcome.Refused, $"run #{runId} is not active in this process (it is being recovered)"),
             _ => new CancelResult(CancelOutcome.Refused, $"run #{runId} already ended ({RunNames.Of(record.Status)})"),
         };
     }

@@ -14,7 +14,7 @@ namespace Scheduler.Engine;
 /// </summary>
 public sealed partial class SchedulerEngine
 {
-    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxHeartbeatInterval = TimeSpan.FromSeconds(10);
 
     private readonly RunStore _store;
     private readonly HandlerRegistry _handlers;
@@ -68,6 +68,7 @@ public sealed partial class SchedulerEngine
                 await DrainCommandsAsync();
                 var now = _time.GetUtcNow();
                 await HeartbeatIfDueAsync(now, stopping);
+                await PollCancelRequestsIfDueAsync(now, stopping);
                 await FireDueAsync(now, stopping);
                 await FireRetriesAsync(now, stopping);
                 await WaitAsync(NextWake(now) - now, stopping);
@@ -110,18 +111,12 @@ public sealed partial class SchedulerEngine
             wake = retry;
         }
 
-        return _nextHeartbeat < wake ? _nextHeartbeat : wake;
-    }
-
-    private async Task HeartbeatIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (now < _nextHeartbeat)
+        if (_active.Count > 0 && _nextCancelPoll < wake)
         {
-            return;
+            wake = _nextCancelPoll;
         }
 
-        _nextHeartbeat = now + HeartbeatInterval;
-        await GuardAsync(() => _store.HeartbeatAsync(_options.Instance, EngineVersion.Text, now, cancellationToken));
+        return _nextHeartbeat < wake ? _nextHeartbeat : wake;
     }
 
     private async Task DrainCommandsAsync()
