@@ -2,11 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using Scheduler.Cli;
 using Scheduler.Serving;
+using Scheduler.State.Store;
 
 namespace Scheduler.Commands;
 
 /// <summary>
-/// <c>scheduler serve [--schedules DIR] [--data DIR] [--urls URL] [--instance NAME] [--clock-start INSTANT --clock-rate FACTOR]</c>:
+/// <c>scheduler serve [--schedules DIR] [--data DIR | --store postgres --connection CS] [--urls URL] [--instance NAME] [--clock-start INSTANT --clock-rate FACTOR]</c>:
 /// the runtime. Runs until SIGTERM or Ctrl-C, then stops its runs gracefully and exits 0.
 /// </summary>
 internal static class ServeCommand
@@ -23,9 +24,11 @@ internal static class ServeCommand
         var branch = new Option<string>("--branch") { Description = "The branch to follow with --git; force-pushes are followed.", DefaultValueFactory = _ => "main" };
         var gitPath = new Option<string>("--git-path") { Description = "The folder inside the repository that holds the task files.", DefaultValueFactory = _ => "schedules" };
         var gitInterval = new Option<string>("--git-interval") { Description = "How often to fetch (a duration: 60s, 5m); a webhook to POST /hooks/git fetches at once.", DefaultValueFactory = _ => "60s" };
+        var store = new Option<string?>("--store") { Description = "The state store: sqlite (default, a file in --data) or postgres (shared by replicas; needs --connection). Or Scheduler:Store:Provider." };
+        var connection = new Option<string?>("--connection") { Description = "The PostgreSQL connection string for --store postgres, e.g. \"Host=db;Database=scheduler;Username=scheduler\". Or Scheduler:Store:Connection (env Scheduler__Store__Connection)." };
         var command = new Command("serve", "Run the scheduler: watch the task files (or pull them from git), fire every slot once, record every run, serve the status page.")
         {
-            schedules, data, urls, instance, clockStart, clockRate, git, branch, gitPath, gitInterval,
+            schedules, data, urls, instance, clockStart, clockRate, git, branch, gitPath, gitInterval, store, connection,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -37,7 +40,14 @@ internal static class ServeCommand
                 result.GetValue(instance) ?? configuration["Scheduler:Instance"],
                 ParseClockStart(result.GetValue(clockStart)),
                 result.GetValue(clockRate) ?? 1,
-                GitFlags(result.GetValue(git), result.GetRequiredValue(branch), result.GetRequiredValue(gitPath), result.GetRequiredValue(gitInterval)));
+                GitFlags(result.GetValue(git), result.GetRequiredValue(branch), result.GetRequiredValue(gitPath), result.GetRequiredValue(gitInterval)),
+                ParseStore(result.GetValue(store) ?? configuration["Scheduler:Store:Provider"]),
+                result.GetValue(connection) ?? configuration["Scheduler:Store:Connection"]);
+            if (options.Store == StoreKind.Sqlite && result.GetValue(connection) is not null)
+            {
+                throw new CommandFailedException("--connection is for --store postgres; the default SQLite store lives in --data.");
+            }
+
             if (options.ClockStart is null && result.GetValue(clockRate) is not null)
             {
                 throw new CommandFailedException("--clock-rate needs --clock-start.");
@@ -72,6 +82,13 @@ internal static class ServeCommand
 
         return new GitServeOptions(url, branch, path, every);
     }
+
+    private static StoreKind ParseStore(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => StoreKind.Sqlite,
+        "postgres" or "postgresql" => StoreKind.Postgres,
+        _ => throw new CommandFailedException($"--store '{text}' is not a store: use sqlite (the default) or postgres."),
+    };
 
     private static DateTimeOffset? ParseClockStart(string? text) =>
         text is null ? null
