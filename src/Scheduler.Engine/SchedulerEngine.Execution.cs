@@ -106,7 +106,6 @@ public sealed partial class SchedulerEngine
     {
         var now = _time.GetUtcNow();
         await _store.StartInstanceAsync(_options.Instance, EngineVersion.Text, now, cancellationToken);
-        _nextHeartbeat = now + HeartbeatInterval;
         var mine = await _store.MarkInterruptedAsync(_options.Instance, now, "the scheduler stopped (crash or kill) before the run finished", cancellationToken);
         var others = await _store.MarkInterruptedOfDeadInstancesAsync(
             _options.Instance, _options.InstanceLease, now, DeadInstanceReason, cancellationToken);

@@ -22,24 +22,34 @@ public sealed partial class SchedulerEngine
     private TimeSpan HeartbeatInterval =>
         TimeSpan.FromTicks(Math.Min(MaxHeartbeatInterval.Ticks, Math.Max(TimeSpan.FromMilliseconds(200).Ticks, _options.InstanceLease.Ticks / 3)));
 
-    private async Task HeartbeatIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Heartbeats and recovers silent replicas' runs on its own, beside the engine loop: a loop busy with a slow
+    /// claim or a burst of slots must not make a live replica look dead to the others.
+    /// </summary>
+    private async Task HeartbeatLoopAsync(CancellationToken stopping)
     {
-        if (now < _nextHeartbeat)
+        try
         {
-            return;
-        }
-
-        _nextHeartbeat = now + HeartbeatInterval;
-        await GuardAsync(() => _store.HeartbeatAsync(_options.Instance, EngineVersion.Text, now, cancellationToken));
-        await GuardAsync(async () =>
-        {
-            var recovered = await _store.MarkInterruptedOfDeadInstancesAsync(
-                _options.Instance, _options.InstanceLease, now, DeadInstanceReason, cancellationToken);
-            if (recovered.Count > 0)
+            while (true)
             {
-                EngineLog.DeadInstanceRunsInterrupted(_logger, recovered.Count, _options.InstanceLease);
+                await Task.Delay(HeartbeatInterval, _time, stopping);
+                var now = _time.GetUtcNow();
+                await GuardAsync(() => _store.HeartbeatAsync(_options.Instance, EngineVersion.Text, now, stopping));
+                await GuardAsync(async () =>
+                {
+                    var recovered = await _store.MarkInterruptedOfDeadInstancesAsync(
+                        _options.Instance, _options.InstanceLease, now, DeadInstanceReason, stopping);
+                    if (recovered.Count > 0)
+                    {
+                        EngineLog.DeadInstanceRunsInterrupted(_logger, recovered.Count, _options.InstanceLease);
+                    }
+                });
             }
-        });
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // serve is stopping; the last heartbeat stands until the lease runs out
+        }
     }
 
     private async Task PollCancelRequestsIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -30,7 +30,6 @@ public sealed partial class SchedulerEngine
     private readonly List<State.Entities.RunRecord> _unmatchedRetries = [];
     private int _executing;
     private bool _stopping;
-    private DateTimeOffset _nextHeartbeat;
 
     public SchedulerEngine(RunStore store, HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger<SchedulerEngine> logger)
     {
@@ -61,13 +60,13 @@ public sealed partial class SchedulerEngine
     {
         await RecoverAsync(stopping);
         EngineLog.Started(_logger, _options.Instance, _tasks.Count);
+        var heartbeats = HeartbeatLoopAsync(stopping);
         try
         {
             while (!stopping.IsCancellationRequested)
             {
                 await DrainCommandsAsync();
                 var now = _time.GetUtcNow();
-                await HeartbeatIfDueAsync(now, stopping);
                 await PollCancelRequestsIfDueAsync(now, stopping);
                 await FireDueAsync(now, stopping);
                 await FireRetriesAsync(now, stopping);
@@ -79,6 +78,7 @@ public sealed partial class SchedulerEngine
             // A stop that lands mid-write still shuts down gracefully below.
         }
 
+        await heartbeats;
         await ShutdownAsync();
     }
 
@@ -111,12 +111,7 @@ public sealed partial class SchedulerEngine
             wake = retry;
         }
 
-        if (_active.Count > 0 && _nextCancelPoll < wake)
-        {
-            wake = _nextCancelPoll;
-        }
-
-        return _nextHeartbeat < wake ? _nextHeartbeat : wake;
+        return _active.Count > 0 && _nextCancelPoll < wake ? _nextCancelPoll : wake;
     }
 
     private async Task DrainCommandsAsync()
