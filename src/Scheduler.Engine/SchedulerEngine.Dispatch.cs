@@ -7,7 +7,24 @@ namespace Scheduler.Engine;
 /// <summary>Starting runs: overlap policy, the claim, the concurrency cap; run-now and cancel.</summary>
 public sealed partial class SchedulerEngine
 {
+    /// <summary>
+    /// Starts a run unless its claim fails. A store that cannot be reached (a replica cut off from PostgreSQL)
+    /// costs this slot in this process, logged, and never the loop: nothing runs without its claim.
+    /// </summary>
     private async Task<RunNowResult> DispatchAsync(ScheduledTask task, DateTimeOffset slot, RunTrigger trigger, int attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ClaimAndStartAsync(task, slot, trigger, attempt, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EngineLog.StoreFailed(_logger, e);
+            return new RunNowResult(RunNowOutcome.Refused, Reason: $"the state store could not record the run: {e.Message}");
+        }
+    }
+
+    private async Task<RunNowResult> ClaimAndStartAsync(ScheduledTask task, DateTimeOffset slot, RunTrigger trigger, int attempt, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var active = _active.Values.Where(r => r.Task.Id == task.Id).ToList();
