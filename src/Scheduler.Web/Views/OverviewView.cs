@@ -1,4 +1,4 @@
 namespace Scheduler.Web.Views;
 
 /// <summary>The model of <c>/</c>.</summary>
-internal sealed record OverviewView(HeaderView Header, IReadOnlyList<TaskRow> Tasks, FormToken Form);
+internal sealed record OverviewView(HeaderView Header, IReadOnlyList<TaskRow> Tasks, FormToken Form, IReadOnlyList<InstanceRow> Instances);
