@@ -1,6 +1,7 @@
 using Npgsql;
 using Scheduler.Definitions.Runs;
 using Scheduler.State.Store;
+using Scheduler.Tests.Serve;
 
 namespace Scheduler.Tests.Replicas;
 
@@ -53,6 +54,17 @@ public sealed class PostgresStoreTests(PostgresServer postgres)
 
         Assert.StartsWith("Cannot connect to PostgreSQL at postgres:127.0.0.1:1/scheduler:", error.Message, StringComparison.Ordinal);
         Assert.Contains("Check that the server runs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_on_a_database_that_does_not_answer_exits_2_with_the_reason()
+    {
+        using var folder = new ServeFolder();
+        using var serve = ServeProcess.Start(
+            folder.Root, ["--schedules", folder.Schedules, "--store", "postgres", "--connection", "Host=127.0.0.1;Port=1;Database=scheduler;Timeout=3"], "unreachable");
+
+        Assert.Equal(2, await serve.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Cannot connect to PostgreSQL at postgres:127.0.0.1:1/scheduler", serve.Output, StringComparison.Ordinal);
     }
 
     [Theory]

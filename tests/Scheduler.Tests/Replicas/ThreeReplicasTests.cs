@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Scheduler.Definitions.Runs;
 using Scheduler.State.Entities;
 using Scheduler.State.Store;
@@ -90,6 +91,13 @@ public sealed class ThreeReplicasTests(PostgresServer postgres, ITestOutputHelpe
                 () => $"no survivor took the long task over.{Outputs()}");
             var instances = await store.Runs.ListInstancesAsync(default);
             Assert.Equal(names, instances.Select(i => i.Name).Order());
+
+            // A survivor's status shows the three replicas, the killed one silent.
+            var survivor = replicas.First(r => r.Key != longRun.Instance).Value;
+            using var status = JsonDocument.Parse(await survivor.GetTextAsync("/api/status"));
+            var alive = status.RootElement.GetProperty("instances").EnumerateArray()
+                .ToDictionary(i => i.GetProperty("name").GetString()!, i => i.GetProperty("alive").GetBoolean());
+            Assert.Equal(names.ToDictionary(n => n, n => n != longRun.Instance), alive);
         }
         finally
         {
