@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Scheduler.State.Store;
@@ -14,6 +15,7 @@ internal sealed class PostgresStoreProvider : IStoreProvider
 {
     // An arbitrary constant, the same in every replica: "scheduler migrations" as a 64-bit advisory lock key.
     private const long MigrationLockKey = 0x5C4E_D01E_0000_0001;
+    private const long ReconcileLockKey = 0x5C4E_D01E_0000_0002;
 
     private readonly string _connectionString;
     private readonly ILogger _logger;
@@ -52,6 +54,14 @@ internal sealed class PostgresStoreProvider : IStoreProvider
         // Closing the connection would release it too; saying so keeps the pooled session clean.
         await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLockKey})", connection);
         await unlock.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IDbContextTransaction?> BeginReconcileAsync(SchedulerDbContext context, CancellationToken cancellationToken)
+    {
+        // A transaction-scoped advisory lock: released at commit or rollback, and with the connection if the replica dies.
+        var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ReconcileLockKey})", cancellationToken);
+        return transaction;
     }
 
     public bool IsUniqueViolation(DbUpdateException exception) =>
