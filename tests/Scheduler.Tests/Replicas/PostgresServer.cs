@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Scheduler.Tests.Replicas;
@@ -38,7 +36,7 @@ public sealed class PostgresServer : IAsyncLifetime
     {
         _bin = FindBinaries();
         _root = Directory.CreateTempSubdirectory("scheduler-pg-").FullName;
-        _port = FreePort();
+        _port = Serve.ServeProcess.FreePort();
         var data = Path.Combine(_root, "data");
         // initdb refuses to run as root: the cluster belongs to the postgres user, as Debian's does.
         if (RunsAsRoot())
@@ -114,14 +112,5 @@ public sealed class PostgresServer : IAsyncLifetime
             throw new InvalidOperationException(
                 $"{program} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}:\n{await output}\n{await error}\n{(File.Exists(log) ? await File.ReadAllTextAsync(log) : "")}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
