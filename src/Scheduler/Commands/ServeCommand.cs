@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Scheduler.Cli;
 using Scheduler.Serving;
-using Scheduler.State.Store;
 
 namespace Scheduler.Commands;
 
@@ -24,15 +23,15 @@ internal static class ServeCommand
         var branch = new Option<string>("--branch") { Description = "The branch to follow with --git; force-pushes are followed.", DefaultValueFactory = _ => "main" };
         var gitPath = new Option<string>("--git-path") { Description = "The folder inside the repository that holds the task files.", DefaultValueFactory = _ => "schedules" };
         var gitInterval = new Option<string>("--git-interval") { Description = "How often to fetch (a duration: 60s, 5m); a webhook to POST /hooks/git fetches at once.", DefaultValueFactory = _ => "60s" };
-        var store = new Option<string?>("--store") { Description = "The state store: sqlite (default, a file in --data) or postgres (shared by replicas; needs --connection). Or Scheduler:Store:Provider." };
-        var connection = new Option<string?>("--connection") { Description = "The PostgreSQL connection string for --store postgres, e.g. \"Host=db;Database=scheduler;Username=scheduler\". Or Scheduler:Store:Connection (env Scheduler__Store__Connection)." };
+        var store = new StoreFlags();
         var command = new Command("serve", "Run the scheduler: watch the task files (or pull them from git), fire every slot once, record every run, serve the status page.")
         {
-            schedules, data, urls, instance, clockStart, clockRate, git, branch, gitPath, gitInterval, store, connection,
+            schedules, data, urls, instance, clockStart, clockRate, git, branch, gitPath, gitInterval, store.Store, store.Connection,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var configuration = ServeConfiguration.Load();
+            var (storeKind, connection) = store.Read(result, configuration);
             var options = new ServeOptions(
                 result.GetValue(schedules) ?? configuration["Scheduler:Schedules"] ?? "./schedules",
                 result.GetValue(data) ?? configuration["Scheduler:Data"] ?? "./data",
@@ -41,12 +40,8 @@ internal static class ServeCommand
                 ParseClockStart(result.GetValue(clockStart)),
                 result.GetValue(clockRate) ?? 1,
                 GitFlags(result.GetValue(git), result.GetRequiredValue(branch), result.GetRequiredValue(gitPath), result.GetRequiredValue(gitInterval)),
-                ParseStore(result.GetValue(store) ?? configuration["Scheduler:Store:Provider"]),
-                result.GetValue(connection) ?? configuration["Scheduler:Store:Connection"]);
-            if (options.Store == StoreKind.Sqlite && result.GetValue(connection) is not null)
-            {
-                throw new CommandFailedException("--connection is for --store postgres; the default SQLite store lives in --data.");
-            }
+                storeKind,
+                connection);
 
             if (options.ClockStart is null && result.GetValue(clockRate) is not null)
             {
@@ -82,13 +77,6 @@ internal static class ServeCommand
 
         return new GitServeOptions(url, branch, path, every);
     }
-
-    private static StoreKind ParseStore(string? text) => text?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "sqlite" => StoreKind.Sqlite,
-        "postgres" or "postgresql" => StoreKind.Postgres,
-        _ => throw new CommandFailedException($"--store '{text}' is not a store: use sqlite (the default) or postgres."),
-    };
 
     private static DateTimeOffset? ParseClockStart(string? text) =>
         text is null ? null

@@ -1,6 +1,7 @@
 using Npgsql;
 using Scheduler.Definitions.Runs;
 using Scheduler.State.Store;
+using Scheduler.Tests.Cli;
 using Scheduler.Tests.Serve;
 
 namespace Scheduler.Tests.Replicas;
@@ -65,6 +66,26 @@ public sealed class PostgresStoreTests(PostgresServer postgres)
 
         Assert.Equal(2, await serve.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("Cannot connect to PostgreSQL at postgres:127.0.0.1:1/scheduler", serve.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_and_runs_read_a_postgres_store_given_by_flag()
+    {
+        var connection = await postgres.CreateDatabaseAsync("cli");
+        await using (var store = await SchedulerStore.OpenAsync(new StoreOptions { Kind = StoreKind.Postgres, Connection = connection }))
+        {
+            var slot = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+            await store.Runs.UpsertTaskAsync(new AppliedDefinition("backups/db", "backups/db.yaml", "manual: true", "h1", "r1", null), slot, default);
+            await store.Runs.TryClaimAsync("backups/db", slot, 1, RunTrigger.Manual, "r1", "a", slot, default);
+        }
+
+        var status = CliRun.Invoke(Path.GetTempPath(), "status", "--store", "postgres", "--connection", connection, "--format", "json");
+        var runs = CliRun.Invoke(Path.GetTempPath(), "runs", "--store", "postgres", "--connection", connection);
+
+        Assert.True(status.ExitCode == 0, status.Error);
+        Assert.Contains("\"backups/db\"", status.Out, StringComparison.Ordinal);
+        Assert.True(runs.ExitCode == 0, runs.Error);
+        Assert.Contains("backups/db", runs.Out, StringComparison.Ordinal);
     }
 
     [Theory]
