@@ -23,18 +23,21 @@ internal sealed class StoreFlags
 
     public (StoreKind Kind, string? Connection) Read(ParseResult result, IConfiguration configuration)
     {
-        var kind = Parse(result.GetValue(Store) ?? configuration["Scheduler:Store:Provider"]);
+        var connection = result.GetValue(Connection) ?? configuration["Scheduler:Store:Connection"];
+        // A connection string alone means PostgreSQL: SQLite has none, so there is nothing else it could be for.
+        var kind = Parse(result.GetValue(Store) ?? configuration["Scheduler:Store:Provider"]) ?? (connection is null ? StoreKind.Sqlite : StoreKind.Postgres);
         if (kind == StoreKind.Sqlite && result.GetValue(Connection) is not null)
         {
-            throw new CommandFailedException("--connection is for --store postgres; the default SQLite store lives in --data.");
+            throw new CommandFailedException("--connection is for --store postgres; the SQLite store lives in --data.");
         }
 
-        return (kind, result.GetValue(Connection) ?? configuration["Scheduler:Store:Connection"]);
+        return (kind, connection);
     }
 
-    private static StoreKind Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    private static StoreKind? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
     {
-        null or "" or "sqlite" => StoreKind.Sqlite,
+        null or "" => null,
+        "sqlite" => StoreKind.Sqlite,
         "postgres" or "postgresql" => StoreKind.Postgres,
         _ => throw new CommandFailedException($"--store '{text}' is not a store: use sqlite (the default) or postgres."),
     };

@@ -30,7 +30,9 @@ public sealed class CancelAcrossReplicasTests(PostgresServer postgres, ITestOutp
         var connection = await postgres.CreateDatabaseAsync("cancel");
         var settings = new Dictionary<string, string> { ["Scheduler__Api__Token"] = Token };
         using var owner = ServeProcess.Start(folder.Root, ["--schedules", folder.Schedules, "--store", "postgres", "--connection", connection, "--instance", "owner"], "owner", log, settings);
-        using var other = ServeProcess.Start(folder.Root, ["--schedules", folder.Schedules, "--store", "postgres", "--connection", connection, "--instance", "other"], "other", log, settings);
+        // The other replica gets its database from the environment alone, as a container would.
+        var environment = new Dictionary<string, string>(settings) { ["Scheduler__Store__Connection"] = connection };
+        using var other = ServeProcess.Start(folder.Root, ["--schedules", folder.Schedules, "--instance", "other"], "other", log, environment);
         await Task.WhenAll(owner.WaitReadyAsync(TimeSpan.FromSeconds(60)), other.WaitReadyAsync(TimeSpan.FromSeconds(60)));
         await using var store = await SchedulerStore.OpenAsync(new StoreOptions { Kind = StoreKind.Postgres, Connection = connection });
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
