@@ -48,6 +48,11 @@ public sealed class ThreeReplicasTests(PostgresServer postgres, ITestOutputHelpe
                 async () => (await store.Runs.ListRunningAsync(default)).FirstOrDefault(r => r.TaskId == "long"),
                 TimeSpan.FromSeconds(20),
                 () => $"no replica was running the long task.{Outputs()}");
+            // overlap: forbid held across replicas: one long run, every later slot skipped by whoever tried it.
+            var longRuns = await store.Runs.ListRunsAsync("long", 1000, null, default);
+            Assert.True(
+                longRuns.Count(r => r.Status != RunStatus.Skipped) == 1,
+                $"more than one long run before the kill: {string.Join(", ", longRuns.Where(r => r.Status != RunStatus.Skipped).Select(r => $"#{r.Id} {r.Status} on {r.Instance}"))}");
             var victim = replicas[longRun.Instance];
             victim.KillHard();
             var killedAt = DateTimeOffset.UtcNow;
