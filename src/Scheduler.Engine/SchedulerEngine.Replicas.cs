@@ -11,6 +11,9 @@ public sealed partial class SchedulerEngine
     // Cancel requests that reach another replica wait for the owner's poll; a second is quick enough for a click.
     private static readonly TimeSpan CancelPollInterval = TimeSpan.FromSeconds(1);
 
+    private static readonly TimeSpan MaxHeartbeatInterval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MinHeartbeatInterval = TimeSpan.FromMilliseconds(200);
+
     private const string DeadInstanceReason = "its scheduler instance stopped heartbeating before the run finished";
 
     private DateTimeOffset _nextCancelPoll;
@@ -20,7 +23,7 @@ public sealed partial class SchedulerEngine
     /// make a live replica look dead.
     /// </summary>
     private TimeSpan HeartbeatInterval =>
-        TimeSpan.FromTicks(Math.Min(MaxHeartbeatInterval.Ticks, Math.Max(TimeSpan.FromMilliseconds(200).Ticks, _options.InstanceLease.Ticks / 3)));
+        TimeSpan.FromTicks(Math.Clamp(_options.InstanceLease.Ticks / 3, MinHeartbeatInterval.Ticks, MaxHeartbeatInterval.Ticks));
 
     /// <summary>
     /// Heartbeats and recovers silent replicas' runs on its own, beside the engine loop: a loop busy with a slow

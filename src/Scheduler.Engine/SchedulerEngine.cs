@@ -14,8 +14,6 @@ namespace Scheduler.Engine;
 /// </summary>
 public sealed partial class SchedulerEngine
 {
-    private static readonly TimeSpan MaxHeartbeatInterval = TimeSpan.FromSeconds(10);
-
     private readonly RunStore _store;
     private readonly HandlerRegistry _handlers;
     private readonly TimeProvider _time;
