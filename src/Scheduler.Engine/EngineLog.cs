@@ -38,6 +38,12 @@ internal static partial class EngineLog
     [LoggerMessage(11, LogLevel.Information, "Engine started as instance {Instance}: {Count} task(s)")]
     public static partial void Started(ILogger logger, string instance, int count);
 
-    [LoggerMessage(12, LogLevel.Error, "The event sink failed on an event of {TaskId}")]
+    [LoggerMessage(14, LogLevel.Error, "The event sink failed on an event of {TaskId}")]
     public static partial void SinkFailed(ILogger logger, Exception exception, string taskId);
+
+    [LoggerMessage(12, LogLevel.Warning, "{Count} run(s) of scheduler instances silent for longer than their lease ({Lease}) were marked interrupted")]
+    public static partial void DeadInstanceRunsInterrupted(ILogger logger, int count, TimeSpan lease);
+
+    [LoggerMessage(13, LogLevel.Information, "Run {RunId} is cancelled at the request of another instance")]
+    public static partial void CancelRequestedElsewhere(ILogger logger, long runId);
 }

@@ -7,16 +7,37 @@ namespace Scheduler.Engine;
 /// <summary>Starting runs: overlap policy, the claim, the concurrency cap; run-now and cancel.</summary>
 public sealed partial class SchedulerEngine
 {
+    /// <summary>
+    /// Starts a run unless its claim fails. A store that cannot be reached (a replica cut off from PostgreSQL)
+    /// costs this slot in this process, logged, and never the loop: nothing runs without its claim.
+    /// </summary>
     private async Task<RunNowResult> DispatchAsync(ScheduledTask task, DateTimeOffset slot, RunTrigger trigger, int attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ClaimAndStartAsync(task, slot, trigger, attempt, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EngineLog.StoreFailed(_logger, e);
+            return new RunNowResult(RunNowOutcome.Refused, Reason: $"the state store could not record the run: {e.Message}");
+        }
+    }
+
+    private async Task<RunNowResult> ClaimAndStartAsync(ScheduledTask task, DateTimeOffset slot, RunTrigger trigger, int attempt, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var active = _active.Values.Where(r => r.Task.Id == task.Id).ToList();
-        if (active.Count > 0)
+        var elsewhere = active.Count == 0 && task.Definition.Overlap != OverlapPolicy.Allow
+            ? await _store.ListRunningElsewhereAsync(task.Id, _options.Instance, cancellationToken)
+            : [];
+        if (active.Count > 0 || elsewhere.Count > 0)
         {
             switch (task.Definition.Overlap)
             {
                 case OverlapPolicy.Forbid:
-                    var reason = $"{active[0].Describe()} is still running (overlap: forbid)";
+                    var running = active.Count > 0 ? active[0].Describe() : $"run #{elsewhere[0].Id} (instance '{elsewhere[0].Instance}')";
+                    var reason = $"{running} is still running (overlap: forbid)";
                     if (trigger != RunTrigger.Manual)
                     {
                         var skipped = await _store.TryRecordSkippedAsync(task.Id, slot, trigger, reason, task.Revision, _options.Instance, now, cancellationToken);
@@ -32,6 +53,12 @@ public sealed partial class SchedulerEngine
                     foreach (var run in active)
                     {
                         run.Stop(StopReason.Replaced, $"replaced by a newer run (slot {slot.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, overlap: replace)");
+                    }
+
+                    foreach (var run in elsewhere)
+                    {
+                        // Its owner polls for the request and stops it; the new run does not wait for that.
+                        await _store.RequestCancelAsync(run.Id, now, cancellationToken);
                     }
 
                     break;
@@ -91,7 +118,9 @@ public sealed partial class SchedulerEngine
         return record switch
         {
             null => new CancelResult(CancelOutcome.NotFound, $"there is no run #{runId}"),
-            { Status: RunStatus.Running } => new CancelResult(CancelOutcome.Refused, $"run #{runId} runs in instance '{record.Instance}', not in this one"),
+            { Status: RunStatus.Running } when record.Instance != _options.Instance =>
+                await RequestCancelElsewhereAsync(runId, record.Instance, cancellationToken),
+            { Status: RunStatus.Running } => new CancelResult(CancelOutcome.Refused, $"run #{runId} is not active in this process (it is being recovered)"),
             _ => new CancelResult(CancelOutcome.Refused, $"run #{runId} already ended ({RunNames.Of(record.Status)})"),
         };
     }

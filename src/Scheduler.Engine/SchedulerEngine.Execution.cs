@@ -113,10 +113,9 @@ public sealed partial class SchedulerEngine
     {
         var now = _time.GetUtcNow();
         await _store.StartInstanceAsync(_options.Instance, EngineVersion.Text, now, cancellationToken);
-        _nextHeartbeat = now + HeartbeatInterval;
         var mine = await _store.MarkInterruptedAsync(_options.Instance, now, "the scheduler stopped (crash or kill) before the run finished", cancellationToken);
         var others = await _store.MarkInterruptedOfDeadInstancesAsync(
-            _options.Instance, _options.InstanceLease, now, "its scheduler instance stopped heartbeating before the run finished", cancellationToken);
+            _options.Instance, _options.InstanceLease, now, DeadInstanceReason, cancellationToken);
         if (mine.Count + others.Count > 0)
         {
             EngineLog.RunsInterrupted(_logger, mine.Count + others.Count);

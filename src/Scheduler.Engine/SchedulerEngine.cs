@@ -14,8 +14,6 @@ namespace Scheduler.Engine;
 /// </summary>
 public sealed partial class SchedulerEngine
 {
-    private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
-
     private readonly RunStore _store;
     private readonly HandlerRegistry _handlers;
     private readonly TimeProvider _time;
@@ -31,7 +29,6 @@ public sealed partial class SchedulerEngine
     private readonly List<State.Entities.RunRecord> _unmatchedRetries = [];
     private int _executing;
     private bool _stopping;
-    private DateTimeOffset _nextHeartbeat;
 
     public SchedulerEngine(
         RunStore store, HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger<SchedulerEngine> logger, Notifications.IRunEventSink? events = null)
@@ -64,13 +61,14 @@ public sealed partial class SchedulerEngine
     {
         await RecoverAsync(stopping);
         EngineLog.Started(_logger, _options.Instance, _tasks.Count);
+        var heartbeats = HeartbeatLoopAsync(stopping);
         try
         {
             while (!stopping.IsCancellationRequested)
             {
                 await DrainCommandsAsync();
                 var now = _time.GetUtcNow();
-                await HeartbeatIfDueAsync(now, stopping);
+                await PollCancelRequestsIfDueAsync(now, stopping);
                 await FireDueAsync(now, stopping);
                 await FireRetriesAsync(now, stopping);
                 await WaitAsync(NextWake(now) - now, stopping);
@@ -81,6 +79,7 @@ public sealed partial class SchedulerEngine
             // A stop that lands mid-write still shuts down gracefully below.
         }
 
+        await heartbeats;
         await ShutdownAsync();
     }
 
@@ -113,18 +112,7 @@ public sealed partial class SchedulerEngine
             wake = retry;
         }
 
-        return _nextHeartbeat < wake ? _nextHeartbeat : wake;
-    }
-
-    private async Task HeartbeatIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (now < _nextHeartbeat)
-        {
-            return;
-        }
-
-        _nextHeartbeat = now + HeartbeatInterval;
-        await GuardAsync(() => _store.HeartbeatAsync(_options.Instance, EngineVersion.Text, now, cancellationToken));
+        return _active.Count > 0 && _nextCancelPoll < wake ? _nextCancelPoll : wake;
     }
 
     private async Task DrainCommandsAsync()

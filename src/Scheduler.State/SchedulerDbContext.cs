@@ -6,8 +6,15 @@ using Scheduler.State.Entities;
 namespace Scheduler.State;
 
 /// <summary>The scheduler's state: tasks, runs, audit, config errors, serving instances and notifications. Provider-neutral.</summary>
-public sealed class SchedulerDbContext(DbContextOptions<SchedulerDbContext> options) : DbContext(options)
+/// <remarks>
+/// Not sealed only so that each provider's migrations can be keyed to a type of their own
+/// (<see cref="Postgres.PostgresMigrationContext"/>): EF Core finds migrations by exact context type.
+/// </remarks>
+public class SchedulerDbContext(DbContextOptions<SchedulerDbContext> options) : DbContext(options)
 {
+    /// <summary>The options this context was made with, so a provider can open its migration context on the same connection settings.</summary>
+    internal DbContextOptions<SchedulerDbContext> Options { get; } = options;
+
     public DbSet<TaskRecord> Tasks => Set<TaskRecord>();
 
     public DbSet<RunRecord> Runs => Set<RunRecord>();

@@ -28,6 +28,7 @@ public sealed class MigrationTests
         await using var second = await folder.OpenAsync();
 
         Assert.NotNull(await second.Runs.GetTaskAsync("backups/nightly-db", TestTimeout.Token));
+        // Each migration applied once, none twice.
         await using var db = await second.Contexts.CreateDbContextAsync();
         Assert.Equal((long)db.Database.GetMigrations().Count(), await folder.ScalarAsync("SELECT count(*) FROM __EFMigrationsHistory"));
     }

@@ -68,14 +68,14 @@ public sealed class ApiShapeTests
     }
 
     [Fact]
-    public async Task Api_status_gives_the_revisions_the_instance_the_virtual_clock_and_the_start()
+    public async Task Api_status_gives_the_revisions_the_instance_the_virtual_clock_the_start_and_the_instances()
     {
         var start = new DateTimeOffset(2027, 3, 27, 12, 0, 0, TimeSpan.Zero);
         await using var server = await WebServer.StartAsync(new Dictionary<string, string> { ["hello"] = TaskFiles.Manual() }, clockStart: start);
 
         var status = await server.GetJsonAsync("/api/status");
 
-        Assert.Equal(["revision", "instance", "clock", "startedAt"], status.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["revision", "instance", "clock", "startedAt", "instances"], status.EnumerateObject().Select(p => p.Name));
         var revision = status.GetProperty("revision");
         Assert.Equal(["applied", "attempted", "error"], revision.EnumerateObject().Select(p => p.Name));
         Assert.StartsWith("sha256:", revision.GetProperty("applied").GetString(), StringComparison.Ordinal);
@@ -88,5 +88,20 @@ public sealed class ApiShapeTests
         var now = clock.GetProperty("now").GetDateTimeOffset();
         Assert.InRange(now, start, start.AddMinutes(5));
         Assert.InRange(status.GetProperty("startedAt").GetDateTimeOffset(), start, start.AddMinutes(5));
+
+        // The engine registers itself at start; the heartbeat is on the same (virtual) clock.
+        JsonElement instance = default;
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                var instances = (await server.GetJsonAsync("/api/status")).GetProperty("instances");
+                instance = instances.GetArrayLength() > 0 ? instances[0] : default;
+                return instances.GetArrayLength() > 0;
+            },
+            "/api/status listed no instance.");
+        Assert.Equal(["name", "version", "startedAt", "heartbeatAt", "alive"], instance.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("web-test", instance.GetProperty("name").GetString());
+        Assert.True(instance.GetProperty("alive").GetBoolean());
+        Assert.InRange(instance.GetProperty("heartbeatAt").GetDateTimeOffset(), start, start.AddMinutes(5));
     }
 }

@@ -37,4 +37,10 @@ public sealed class RunRecord
 
     /// <summary>The serving process that claimed the run (see <see cref="InstanceRecord"/>).</summary>
     public required string Instance { get; set; }
+
+    /// <summary>
+    /// Set when a cancel was asked of a replica that does not own the run; the owner polls for it and stops
+    /// the run, so a cancel reaches the one process that can act on it.
+    /// </summary>
+    public DateTimeOffset? CancelRequestedAt { get; set; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Scheduler.State.Store;
 
@@ -51,6 +52,11 @@ internal sealed class SqliteStoreProvider : IStoreProvider
         await ClearStaleMigrationLockAsync(cancellationToken);
         await context.Database.MigrateAsync(cancellationToken);
     }
+
+    // SQLite has one writer at a time, and a transaction that reads first could not upgrade to write while
+    // another process writes; reconcile writes stay single conditional statements there.
+    public Task<IDbContextTransaction?> BeginReconcileAsync(SchedulerDbContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IDbContextTransaction?>(null);
 
     public bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteExtendedErrorCode: ConstraintUnique or ConstraintPrimaryKey };

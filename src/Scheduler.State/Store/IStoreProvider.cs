@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Scheduler.State.Store;
 
 /// <summary>
 /// What differs between database providers: connection, safe migration, error codes, maintenance.
-/// Everything else (model, queries, the claim) is provider-neutral. SQLite today; PostgreSQL is next.
+/// Everything else (model, queries, the claim) is provider-neutral: SQLite and PostgreSQL.
 /// </summary>
 internal interface IStoreProvider
 {
@@ -15,6 +16,12 @@ internal interface IStoreProvider
 
     /// <summary>Brings the schema up to date, safely when several processes start at once or one died migrating.</summary>
     Task MigrateAsync(SchedulerDbContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A transaction in which reconcilers of several processes take turns (read, compare, write), so the same
+    /// change is stored and audited once. Null where the provider needs none, or cannot take a read first.
+    /// </summary>
+    Task<IDbContextTransaction?> BeginReconcileAsync(SchedulerDbContext context, CancellationToken cancellationToken);
 
     /// <summary>True when the insert lost to an existing row of a unique index (the claim's losing side).</summary>
     bool IsUniqueViolation(DbUpdateException exception);

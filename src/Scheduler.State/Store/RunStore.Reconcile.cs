@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Scheduler.State.Entities;
 
 namespace Scheduler.State.Store;
@@ -21,6 +22,7 @@ public sealed partial class RunStore
         for (var attempt = 0; ; attempt++)
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+            await using var turn = await _provider.BeginReconcileAsync(db, cancellationToken);
             var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == definition.TaskId, cancellationToken);
             var outcome = task is null ? UpsertOutcome.Added
                 : task.DefinitionHash != definition.DefinitionHash ? UpsertOutcome.Changed
@@ -71,6 +73,7 @@ public sealed partial class RunStore
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await CommitAsync(turn, cancellationToken);
                 return outcome;
             }
             catch (DbUpdateException e) when (attempt == 0 && outcome == UpsertOutcome.Added && _provider.IsUniqueViolation(e))
@@ -103,6 +106,7 @@ public sealed partial class RunStore
     public async Task<bool> RetireAsync(string taskId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        await using var turn = await _provider.BeginReconcileAsync(db, cancellationToken);
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null || task.State == TaskState.Retired)
         {
@@ -123,6 +127,7 @@ public sealed partial class RunStore
             Detail = $"{task.SourcePath} no longer exists",
         });
         await db.SaveChangesAsync(cancellationToken);
+        await CommitAsync(turn, cancellationToken);
         return true;
     }
 
@@ -131,7 +136,8 @@ public sealed partial class RunStore
     {
         ArgumentNullException.ThrowIfNull(errors);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await _provider.BeginReconcileAsync(db, cancellationToken)
+            ?? await db.Database.BeginTransactionAsync(cancellationToken);
         await db.ConfigErrors.ExecuteDeleteAsync(cancellationToken);
         db.ConfigErrors.AddRange(errors.Select(e => new ConfigErrorRecord
         {
@@ -146,6 +152,9 @@ public sealed partial class RunStore
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static Task CommitAsync(IDbContextTransaction? turn, CancellationToken cancellationToken) =>
+        turn?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>Appends an audit entry and returns its id.</summary>
     public async Task<long> AddAuditAsync(AuditRecord entry, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Scheduler.State.Postgres;
 using Scheduler.State.Sqlite;
 
 namespace Scheduler.State.Store;
@@ -67,10 +67,10 @@ public sealed class SchedulerStore : IAsyncDisposable
     }
 
     // The one place that knows which providers exist (`--store sqlite|postgres`).
-    [SuppressMessage("Performance", "CA1859", Justification = "The switch gains a PostgreSQL provider next; callers hold the interface.")]
     private static IStoreProvider CreateProvider(StoreOptions options, ILogger logger) => options.Kind switch
     {
         StoreKind.Sqlite => new SqliteStoreProvider(options, logger),
+        StoreKind.Postgres => new PostgresStoreProvider(options, logger),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown store kind."),
     };
 }

@@ -5,4 +5,7 @@ public enum StoreKind
 {
     /// <summary>One file under the data folder; a single serving process or several on one machine.</summary>
     Sqlite,
+
+    /// <summary>A PostgreSQL database that several replicas share (<c>--store postgres --connection …</c>).</summary>
+    Postgres,
 }

@@ -14,4 +14,7 @@ public sealed record StoreOptions
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     public bool Pooling { get; init; } = true;
+
+    /// <summary>The PostgreSQL connection string (keyword=value pairs); only for <see cref="StoreKind.Postgres"/>.</summary>
+    public string? Connection { get; init; }
 }

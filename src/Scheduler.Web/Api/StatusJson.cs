@@ -1,4 +1,4 @@
 namespace Scheduler.Web.Api;
 
-/// <summary><c>GET /api/status</c>.</summary>
-internal sealed record StatusJson(RevisionJson Revision, string Instance, ClockJson Clock, DateTime StartedAt);
+/// <summary><c>GET /api/status</c>. <see cref="Instances"/> (every process serving this store) came after the first four; fields are only ever added.</summary>
+internal sealed record StatusJson(RevisionJson Revision, string Instance, ClockJson Clock, DateTime StartedAt, IReadOnlyList<InstanceJson> Instances);

@@ -28,7 +28,13 @@ internal sealed class PageBuilder(
     {
         var now = time.GetUtcNow();
         var tasks = await store.ListTasksAsync(cancellationToken);
-        return new OverviewView(await HeaderAsync(cancellationToken), [.. tasks.Select(t => rows.Build(t, now))], Token(context));
+        var instances = await server.InstancesAsync(cancellationToken);
+        return new OverviewView(
+            await HeaderAsync(cancellationToken),
+            [.. tasks.Select(t => rows.Build(t, now))],
+            Token(context),
+            [.. instances.Select(i => new InstanceRow(
+                i.Name, i.Version, TimeText.Utc(i.StartedAt), TimeText.Utc(i.HeartbeatAt), TimeText.Relative(i.HeartbeatAt, now), i.Alive, i.IsThis))]);
     }
 
     public async Task<TaskPageView?> TaskAsync(HttpContext context, string taskId, long? before, CancellationToken cancellationToken)

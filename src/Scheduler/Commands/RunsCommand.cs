@@ -7,7 +7,7 @@ using Scheduler.State.Entities;
 
 namespace Scheduler.Commands;
 
-/// <summary><c>scheduler runs [TASK] [--last N=20] [--data DIR] [--format text|json]</c>: the recorded runs, newest first, read from the store.</summary>
+/// <summary><c>scheduler runs [TASK] [--last N=20] [--data DIR | --store postgres --connection CS] [--format text|json]</c>: the recorded runs, newest first, read from the store.</summary>
 internal static class RunsCommand
 {
     public static Command Create(CliContext context)
@@ -15,8 +15,9 @@ internal static class RunsCommand
         var task = new Argument<string?>("TASK") { Description = "Only the runs of this task id.", Arity = ArgumentArity.ZeroOrOne };
         var last = new Option<int>("--last") { Description = "How many runs to show, newest first (1-10000).", DefaultValueFactory = _ => 20 };
         var data = new Option<string>("--data") { Description = "The folder of the state store.", DefaultValueFactory = _ => "./data" };
+        var storeFlags = new StoreFlags();
         var format = FormatOption.Create("text", "json");
-        var command = new Command("runs", "Print recorded runs from the state store, newest first. Works while serve runs.") { task, last, data, format };
+        var command = new Command("runs", "Print recorded runs from the state store, newest first. Works while serve runs.") { task, last, data, storeFlags.Store, storeFlags.Connection, format };
         command.SetAction(async (result, cancellationToken) =>
         {
             var count = result.GetValue(last);
@@ -25,7 +26,8 @@ internal static class RunsCommand
                 throw new CommandFailedException($"--last {count} is out of range: use 1 to 10000.");
             }
 
-            await using var store = await StoreReader.OpenAsync(result.GetRequiredValue(data), context, cancellationToken);
+            var (kind, connection) = storeFlags.Read(result, Serving.ServeConfiguration.Load());
+            await using var store = await StoreReader.OpenAsync(result.GetRequiredValue(data), kind, connection, context, cancellationToken);
             var runs = await store.Runs.ListRunsAsync(result.GetValue(task), count, null, cancellationToken);
             if (result.GetRequiredValue(format) == "json")
             {

@@ -6,7 +6,7 @@ using Scheduler.Serving;
 namespace Scheduler.Commands;
 
 /// <summary>
-/// <c>scheduler serve [--schedules DIR] [--data DIR] [--urls URL] [--instance NAME] [--clock-start INSTANT --clock-rate FACTOR]</c>:
+/// <c>scheduler serve [--schedules DIR] [--data DIR | --store postgres --connection CS] [--urls URL] [--instance NAME] [--clock-start INSTANT --clock-rate FACTOR]</c>:
 /// the runtime. Runs until SIGTERM or Ctrl-C, then stops its runs gracefully and exits 0.
 /// </summary>
 internal static class ServeCommand
@@ -23,13 +23,15 @@ internal static class ServeCommand
         var branch = new Option<string>("--branch") { Description = "The branch to follow with --git; force-pushes are followed.", DefaultValueFactory = _ => "main" };
         var gitPath = new Option<string>("--git-path") { Description = "The folder inside the repository that holds the task files.", DefaultValueFactory = _ => "schedules" };
         var gitInterval = new Option<string>("--git-interval") { Description = "How often to fetch (a duration: 60s, 5m); a webhook to POST /hooks/git fetches at once.", DefaultValueFactory = _ => "60s" };
+        var store = new StoreFlags();
         var command = new Command("serve", "Run the scheduler: watch the task files (or pull them from git), fire every slot once, record every run, serve the status page.")
         {
-            schedules, data, urls, instance, clockStart, clockRate, git, branch, gitPath, gitInterval,
+            schedules, data, urls, instance, clockStart, clockRate, git, branch, gitPath, gitInterval, store.Store, store.Connection,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var configuration = ServeConfiguration.Load();
+            var (storeKind, connection) = store.Read(result, configuration);
             var options = new ServeOptions(
                 result.GetValue(schedules) ?? configuration["Scheduler:Schedules"] ?? "./schedules",
                 result.GetValue(data) ?? configuration["Scheduler:Data"] ?? "./data",
@@ -37,7 +39,10 @@ internal static class ServeCommand
                 result.GetValue(instance) ?? configuration["Scheduler:Instance"],
                 ParseClockStart(result.GetValue(clockStart)),
                 result.GetValue(clockRate) ?? 1,
-                GitFlags(result.GetValue(git), result.GetRequiredValue(branch), result.GetRequiredValue(gitPath), result.GetRequiredValue(gitInterval)));
+                GitFlags(result.GetValue(git), result.GetRequiredValue(branch), result.GetRequiredValue(gitPath), result.GetRequiredValue(gitInterval)),
+                storeKind,
+                connection);
+
             if (options.ClockStart is null && result.GetValue(clockRate) is not null)
             {
                 throw new CommandFailedException("--clock-rate needs --clock-start.");

@@ -7,17 +7,19 @@ using Scheduler.State.Entities;
 
 namespace Scheduler.Commands;
 
-/// <summary><c>scheduler status [--data DIR] [--format text|json]</c>: every task with its state, last run and next run, read from the store.</summary>
+/// <summary><c>scheduler status [--data DIR | --store postgres --connection CS] [--format text|json]</c>: every task with its state, last run and next run, read from the store.</summary>
 internal static class StatusCommand
 {
     public static Command Create(CliContext context)
     {
         var data = new Option<string>("--data") { Description = "The folder of the state store.", DefaultValueFactory = _ => "./data" };
+        var storeFlags = new StoreFlags();
         var format = FormatOption.Create("text", "json");
-        var command = new Command("status", "Print every task with its state, last run, next run and failure streak. Works while serve runs.") { data, format };
+        var command = new Command("status", "Print every task with its state, last run, next run and failure streak. Works while serve runs.") { data, storeFlags.Store, storeFlags.Connection, format };
         command.SetAction(async (result, cancellationToken) =>
         {
-            await using var store = await StoreReader.OpenAsync(result.GetRequiredValue(data), context, cancellationToken);
+            var (kind, connection) = storeFlags.Read(result, Serving.ServeConfiguration.Load());
+            await using var store = await StoreReader.OpenAsync(result.GetRequiredValue(data), kind, connection, context, cancellationToken);
             var tasks = await store.Runs.ListTasksAsync(cancellationToken);
             if (result.GetRequiredValue(format) == "json")
             {

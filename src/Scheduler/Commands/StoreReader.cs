@@ -6,8 +6,20 @@ namespace Scheduler.Commands;
 /// <summary>Opens the state store for the read commands (<c>runs</c>, <c>status</c>), which work while <c>serve</c> runs.</summary>
 internal static class StoreReader
 {
-    public static async Task<SchedulerStore> OpenAsync(string data, CliContext context, CancellationToken cancellationToken)
+    public static async Task<SchedulerStore> OpenAsync(string data, StoreKind kind, string? connection, CliContext context, CancellationToken cancellationToken)
     {
+        if (kind == StoreKind.Postgres)
+        {
+            try
+            {
+                return await SchedulerStore.OpenAsync(new StoreOptions { Kind = kind, Connection = connection }, null, cancellationToken);
+            }
+            catch (StoreUnavailableException e)
+            {
+                throw new CommandFailedException(e.Message);
+            }
+        }
+
         var directory = context.Resolve(data);
         if (!File.Exists(Path.Combine(directory, "scheduler.db")))
         {

@@ -10,6 +10,7 @@ using Scheduler.Engine.Reconciling;
 using Scheduler.Engine.Running;
 using Scheduler.Engine.SystemTasks;
 using Scheduler.State.Store;
+using Scheduler.Cli;
 using Scheduler.Web;
 
 namespace Scheduler.Serving;
@@ -47,7 +48,7 @@ internal static class ServeHost
         builder.Services.AddSingleton(engineOptions);
 
         var dataDirectory = Path.GetFullPath(options.Data, currentDirectory);
-        var store = await SchedulerStore.OpenSqliteAsync(dataDirectory, null, cancellationToken);
+        var store = await OpenStoreAsync(options, dataDirectory, cancellationToken);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(store.Runs);
         var git = options.Git is { } gitFlags ? GitSettings.Read(gitFlags, builder.Configuration) : null;
@@ -82,5 +83,19 @@ internal static class ServeHost
         GitWebhook.Map(app, git is null ? null : builder.Configuration["Scheduler:Git:WebhookSecret"]);
         WebSetup.MapSchedulerWeb(app);
         return app;
+    }
+
+    private static async Task<SchedulerStore> OpenStoreAsync(ServeOptions options, string dataDirectory, CancellationToken cancellationToken)
+    {
+        var storeOptions = new StoreOptions { Kind = options.Store, DataDirectory = dataDirectory, Connection = options.Connection };
+        try
+        {
+            return await SchedulerStore.OpenAsync(storeOptions, null, cancellationToken);
+        }
+        catch (StoreUnavailableException e)
+        {
+            // Exit 2 with the store's own message: it names the setting and the fix.
+            throw new CommandFailedException(e.Message);
+        }
     }
 }

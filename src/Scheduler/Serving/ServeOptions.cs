@@ -1,3 +1,5 @@
+using Scheduler.State.Store;
+
 namespace Scheduler.Serving;
 
 /// <summary>What <c>scheduler serve</c> was asked for, after command-line flags override <c>Scheduler:</c> settings.</summary>
@@ -8,7 +10,9 @@ internal sealed record ServeOptions(
     string? Instance,
     DateTimeOffset? ClockStart,
     double ClockRate,
-    GitServeOptions? Git = null);
+    GitServeOptions? Git = null,
+    StoreKind Store = StoreKind.Sqlite,
+    string? Connection = null);
 
 /// <summary>What <c>serve --git URL [--branch] [--git-path] [--git-interval]</c> asked for.</summary>
 internal sealed record GitServeOptions(string Url, string Branch, string Path, TimeSpan Interval);

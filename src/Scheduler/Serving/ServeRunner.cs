@@ -22,7 +22,7 @@ internal static class ServeRunner
             ServeLog.VirtualClock(logger, start, options.ClockRate);
         }
 
-        ServeLog.Serving(logger, options.Git is { } git ? $"git {git.Url} ({git.Branch}:{git.Path})" : options.Schedules, options.Data, options.Urls);
+        ServeLog.Serving(logger, options.Git is { } git ? $"git {git.Url} ({git.Branch}:{git.Path})" : options.Schedules, app.Services.GetRequiredService<State.Store.SchedulerStore>().Description, options.Urls);
         // SIGTERM and Ctrl-C reach the host's own lifetime, which stops the engine gracefully (see CliApp).
         await app.RunAsync();
         return ExitCodes.Ok;
