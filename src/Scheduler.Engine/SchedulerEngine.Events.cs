@@ -45,6 +45,14 @@ public sealed partial class SchedulerEngine
     private void PublishSkipped(ScheduledTask task, long? runId, DateTimeOffset? slot, RunTrigger trigger, string reason, DateTimeOffset now) =>
         Publish(new RunEvent(task, RunEventKind.Skipped, runId, slot, 1, trigger, RunStatus.Skipped, now) { Error = reason });
 
+    private void PublishPassed(ScheduledTask task, int passed, string reason, DateTimeOffset now) =>
+        Publish(new RunEvent(task, RunEventKind.Skipped, null, null, 1, RunTrigger.Schedule, RunStatus.Skipped, now)
+        {
+            Error = $"{passed} slot(s) passed over: {reason}",
+            PassedSlots = passed,
+            PassedReason = reason,
+        });
+
     private void Publish(RunEvent runEvent)
     {
         try

@@ -78,7 +78,7 @@ public sealed partial class SchedulerEngine
             if (plan.Passed > 0)
             {
                 EngineLog.SlotsPassed(_logger, taskId, plan.Passed, plan.PassedReason ?? "missed");
-                PublishSkipped(slots.Task, null, null, RunTrigger.Schedule, $"{plan.Passed} slot(s) passed over: {plan.PassedReason ?? "missed"}", now);
+                PublishPassed(slots.Task, plan.Passed, plan.PassedReason ?? "missed", now);
             }
 
             var isSystem = slots.Task.Definition.Handler is SystemTasks.SystemHandler;

@@ -48,6 +48,7 @@ public static class WebSetup
         services.AddSingleton<TaskActions>();
         services.AddSingleton<SchedulerMetrics>();
         services.AddSingleton<MetricsFeed>();
+        services.AddSingleton<Engine.Notifications.IRunEventSink, MissedSlotsMetric>();
         services.AddHostedService<MetricsBaseline>();
     }
 

@@ -30,4 +30,9 @@ public sealed record RunEvent(
     public int PreviousStreak { get; init; }
 
     public int FailureStreak { get; init; }
+
+    /// <summary>For slots passed over (downtime, starting deadline, catch-up policy): how many, and why.</summary>
+    public int PassedSlots { get; init; }
+
+    public string? PassedReason { get; init; }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scheduler.Engine;
 using Scheduler.Engine.Handlers;
+using Scheduler.Engine.Notifications;
 using Scheduler.Engine.Reconciling;
 using Scheduler.Engine.Running;
 using Scheduler.Engine.SystemTasks;
@@ -58,7 +59,8 @@ internal static class ServeHost
         builder.Services.AddSingleton(sp => HandlerRegistry.CreateDefault(
             new SystemRunHandler(store.Runs, systemOptions, () => sp.GetRequiredService<DefinitionSync>())));
         NotifySetup.Add(builder.Services, notify, store.Runs, time, engineOptions.Instance);
-        builder.Services.AddSingleton<SchedulerEngine>();
+        // Every event sink (the notifier, the missed-slots metric) hears the engine through one.
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SchedulerEngine>(sp, new RunEventSinks(sp.GetServices<IRunEventSink>())));
         builder.Services.AddSingleton(sp => new Reconciler(
             store.Runs, sp.GetRequiredService<SchedulerEngine>(), time, sp.GetRequiredService<ILogger<Reconciler>>())
         {

@@ -74,6 +74,7 @@ public sealed class EngineEventTests
         var passed = sink.Events[0];
         Assert.Equal((RunEventKind.Skipped, (long?)null, (DateTimeOffset?)null), (passed.Kind, passed.RunId, passed.Slot));
         Assert.Equal("4 slot(s) passed over: missed while the scheduler was not running (catch-up: none)", passed.Error);
+        Assert.Equal((4, "missed while the scheduler was not running (catch-up: none)"), (passed.PassedSlots, passed.PassedReason));
     }
 
     [Fact]

@@ -1,0 +1,22 @@
+using Scheduler.Engine.Notifications;
+using Scheduler.Engine.Running;
+
+namespace Scheduler.Web.Metrics;
+
+/// <summary>
+/// Counts slots the engine passed over (downtime, starting deadline, catch-up policy) into
+/// <c>scheduler_slots_missed_total</c>. They are never runs in the store, so the metrics feed cannot read them there:
+/// the engine tells this sink as it passes them.
+/// </summary>
+internal sealed class MissedSlotsMetric(SchedulerMetrics metrics) : IRunEventSink
+{
+    public bool ListensTo(ScheduledTask task) => true;
+
+    public void Publish(RunEvent runEvent)
+    {
+        if (runEvent.PassedSlots > 0)
+        {
+            metrics.SlotsMissed.WithLabels(runEvent.Task.Id, SkipReason.OfPassed(runEvent.PassedReason)).Inc(runEvent.PassedSlots);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Prometheus;
+using Scheduler.Definitions.Runs;
+using Scheduler.Engine.Notifications;
+using Scheduler.Engine.Running;
+using Scheduler.Web.Metrics;
+
+namespace Scheduler.Web.Tests;
+
+/// <summary>Slots the engine passes over reach <c>scheduler_slots_missed_total</c> through the engine's event sinks.</summary>
+public sealed class MissedSlotsMetricTests
+{
+    [Fact]
+    public void Passed_slots_count_by_task_and_short_reason_and_other_events_count_nothing()
+    {
+        var metrics = new SchedulerMetrics();
+        var sinks = new RunEventSinks([new MissedSlotsMetric(metrics)]);
+        var task = Task("jobs/nightly");
+
+        sinks.Publish(Passed(task, 4, "missed while the scheduler was not running (catch-up: none)"));
+        sinks.Publish(Passed(task, 2, "older than starting-deadline (2h)"));
+        sinks.Publish(Passed(task, 1, "missed while the scheduler was not running (catch-up: latest)"));
+        sinks.Publish(new RunEvent(task, RunEventKind.Finished, 7, DateTimeOffset.UnixEpoch, 1, RunTrigger.Schedule, RunStatus.Failed, DateTimeOffset.UnixEpoch));
+
+        Assert.Equal(5, metrics.SlotsMissed.WithLabels("jobs/nightly", "downtime").Value);
+        Assert.Equal(2, metrics.SlotsMissed.WithLabels("jobs/nightly", "starting-deadline").Value);
+    }
+
+    [Fact]
+    public void Every_sink_that_listens_hears_the_event_even_when_another_throws()
+    {
+        var heard = new List<string>();
+        var sinks = new RunEventSinks([new Throwing(), new Recording(heard, listens: true), new Recording(heard, listens: false)]);
+
+        var failure = Assert.Throws<AggregateException>(() => sinks.Publish(Passed(Task("a"), 1, "x")));
+
+        Assert.Equal(["a"], heard);
+        Assert.Single(failure.InnerExceptions);
+        Assert.True(sinks.ListensTo(Task("a")));
+    }
+
+    private static RunEvent Passed(ScheduledTask task, int count, string reason) =>
+        new(task, RunEventKind.Skipped, null, null, 1, RunTrigger.Schedule, RunStatus.Skipped, DateTimeOffset.UnixEpoch) { PassedSlots = count, PassedReason = reason };
+
+    private static ScheduledTask Task(string id) =>
+        new(Definitions.Loading.TaskReader.Read(
+            new Definitions.Loading.SourceFile(id + ".yaml", id + ".yaml", "schedule: \"* * * * *\"\nshell: \"true\"\n"u8.ToArray()), DateTimeOffset.UnixEpoch).Task!, "r1");
+
+    private sealed class Throwing : IRunEventSink
+    {
+        public void Publish(RunEvent runEvent) => throw new InvalidOperationException("boom");
+    }
+
+    private sealed class Recording(List<string> heard, bool listens) : IRunEventSink
+    {
+        public bool ListensTo(ScheduledTask task) => listens;
+
+        public void Publish(RunEvent runEvent) => heard.Add(runEvent.Task.Id);
+    }
+}
