@@ -1,3 +1,4 @@
+using Scheduler.Benchmarks.Fire;
 using Scheduler.Benchmarks.Validate;
 
 namespace Scheduler.Benchmarks;
@@ -6,7 +7,7 @@ namespace Scheduler.Benchmarks;
 internal static class Program
 {
     // Later issues add fire, spawn, page and idle here.
-    private static readonly IBenchmark[] Benchmarks = [new ValidateBenchmark()];
+    private static readonly IBenchmark[] Benchmarks = [new ValidateBenchmark(), new FireBenchmark()];
 
     public static int Main(string[] args)
     {
