@@ -10,7 +10,7 @@ public sealed partial class SchedulerEngine
     private async Task<RunNowResult> DispatchAsync(ScheduledTask task, DateTimeOffset slot, RunTrigger trigger, int attempt, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var active = _active.Values.Where(r => r.Task.Id == task.Id).ToList();
+        var active = HasActiveRun(task.Id) ? _active.Values.Where(r => r.Overlaps && r.Task.Id == task.Id).ToList() : [];
         if (active.Count > 0)
         {
             switch (task.Definition.Overlap)
@@ -44,8 +44,15 @@ public sealed partial class SchedulerEngine
             return new RunNowResult(RunNowOutcome.Refused, Reason: "this slot was already claimed by another run or instance");
         }
 
-        var claimed = new ActiveRun(task, id, slot, attempt, trigger, _options.OutputTailBytes);
-        _active.Add(id, claimed);
+        Admit(new ActiveRun(task, id, slot, attempt, trigger, _options.OutputTailBytes));
+        return new RunNowResult(RunNowOutcome.Started, id);
+    }
+
+    /// <summary>A claimed run joins the active ones: it starts now, or waits for a place under the concurrency cap.</summary>
+    private void Admit(ActiveRun claimed)
+    {
+        _active.Add(claimed.RunId, claimed);
+        _activeByTask[claimed.Task.Id] = _activeByTask.GetValueOrDefault(claimed.Task.Id) + 1;
         if (_executing < _options.MaxConcurrentRuns)
         {
             Start(claimed);
@@ -54,9 +61,41 @@ public sealed partial class SchedulerEngine
         {
             _waiting.Enqueue(claimed);
         }
-
-        return new RunNowResult(RunNowOutcome.Started, id);
     }
+
+    private bool RemoveActive(ActiveRun run)
+    {
+        if (!_active.Remove(run.RunId))
+        {
+            return false;
+        }
+
+        EndOverlap(run);
+        return true;
+    }
+
+    /// <summary>The run no longer counts for the overlap policy: its handler returned (or it is gone).</summary>
+    private void EndOverlap(ActiveRun run)
+    {
+        if (!run.Overlaps)
+        {
+            return;
+        }
+
+        run.Overlaps = false;
+        var left = _activeByTask[run.Task.Id] - 1;
+        if (left == 0)
+        {
+            _activeByTask.Remove(run.Task.Id);
+        }
+        else
+        {
+            _activeByTask[run.Task.Id] = left;
+        }
+    }
+
+    // Runs that overlap (waiting or in their handler), counted per task: scanning every active run for each dispatch is quadratic in a burst of thousands.
+    private bool HasActiveRun(string taskId) => _activeByTask.ContainsKey(taskId);
 
     private async Task<RunNowResult> RunNowCoreAsync(string taskId, CancellationToken cancellationToken)
     {

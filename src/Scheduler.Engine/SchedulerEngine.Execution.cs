@@ -1,6 +1,7 @@
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Handlers;
 using Scheduler.Engine.Running;
+using Scheduler.State.Store;
 
 namespace Scheduler.Engine;
 
@@ -18,13 +19,12 @@ public sealed partial class SchedulerEngine
         var started = _time.GetUtcNow();
         var definition = run.Task.Definition;
         EngineLog.RunStarted(_logger, run.RunId, run.Task.Id, run.Slot, run.Attempt, RunNames.Of(run.Trigger));
-        using var flushing = new CancellationTokenSource();
-        var flusher = FlushOutputWhileRunningAsync(run, flushing.Token);
         HandlerOutcome outcome;
         try
         {
             var context = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, _time);
-            outcome = await _handlers.For(definition.Handler).RunAsync(context, run.StopToken);
+            var running = _handlers.For(definition.Handler).RunAsync(context, run.StopToken);
+            outcome = running.IsCompleted ? await running : await WithOutputFlushAsync(run, running);
         }
         catch (Exception e)
         {
@@ -32,47 +32,75 @@ public sealed partial class SchedulerEngine
             outcome = HandlerOutcome.Failed($"the handler crashed: {e.Message}");
         }
 
-        await flushing.CancelAsync();
-        await flusher;
+        // The handler is done: its place under the cap goes to the next run, and a next slot of its task no longer
+        // overlaps it, without waiting for the end to reach the store (batched with others, see FinishWriter).
+        _commands.Writer.TryWrite(() =>
+        {
+            EndOverlap(run);
+            ReleasePlace(run);
+            return Task.CompletedTask;
+        });
         var (status, error) = await FinishRunAsync(run, outcome);
         var duration = (long)(_time.GetUtcNow() - started).TotalMilliseconds;
         EngineLog.RunFinished(_logger, run.RunId, run.Task.Id, RunNames.Of(status), duration, run.Slot, outcome.ExitCode, error);
     }
 
-    /// <summary>Records the end of a run (a stop on shutdown becomes interrupted) and posts it back to the loop.</summary>
+    /// <summary>Only a handler that did not end at once gets the live-output flusher and its timer: a burst of in-process runs creates none.</summary>
+    private async Task<HandlerOutcome> WithOutputFlushAsync(ActiveRun run, Task<HandlerOutcome> running)
+    {
+        using var flushing = new CancellationTokenSource();
+        var flusher = FlushOutputWhileRunningAsync(run, flushing.Token);
+        try
+        {
+            return await running;
+        }
+        finally
+        {
+            await flushing.CancelAsync();
+            await flusher;
+        }
+    }
+
+    /// <summary>Records the end of a run (a stop on shutdown becomes interrupted), batched with other ends, and posts it back to the loop.</summary>
     private async Task<(RunStatus Status, string? Error)> FinishRunAsync(ActiveRun run, HandlerOutcome outcome)
     {
         var (status, error) = outcome.Status == RunStatus.Cancelled && run.StopReason is { } reason
             ? (reason == StopReason.Shutdown ? RunStatus.Interrupted : RunStatus.Cancelled, run.StopDetail)
             : (outcome.Status, outcome.Error);
         var finishedAt = _time.GetUtcNow();
-        await GuardAsync(() => _store.FinishAsync(
-            run.RunId, status, outcome.ExitCode, run.Output.ToText(), run.Output.TotalBytes, error, finishedAt, CancellationToken.None));
+        await _finishes.FinishAsync(new RunFinish(run.RunId, status, outcome.ExitCode, run.Output.ToText(), run.Output.TotalBytes, error, finishedAt));
         _commands.Writer.TryWrite(() => OnRunFinishedAsync(run, status, finishedAt));
         return (status, error);
     }
 
+    /// <summary>Frees the run's place under the concurrency cap (once) and starts runs that waited for one.</summary>
+    private void ReleasePlace(ActiveRun run)
+    {
+        if (run.Execution is null || run.PlaceReleased)
+        {
+            return;
+        }
+
+        run.PlaceReleased = true;
+        _executing--;
+        while (_executing < _options.MaxConcurrentRuns && _waiting.TryDequeue(out var waiting))
+        {
+            Start(waiting);
+        }
+    }
+
     private async Task OnRunFinishedAsync(ActiveRun run, RunStatus status, DateTimeOffset finishedAt)
     {
-        if (!_active.Remove(run.RunId))
+        if (!RemoveActive(run))
         {
             return;
         }
 
         run.Dispose();
-        if (run.Execution is not null)
-        {
-            _executing--;
-        }
-
+        ReleasePlace(run);
         if (run.StopReason is null)
         {
             ScheduleRetryIfOwed(run.Task, run.Slot, run.Attempt, status, finishedAt);
-        }
-
-        while (_executing < _options.MaxConcurrentRuns && _waiting.TryDequeue(out var waiting))
-        {
-            Start(waiting);
         }
 
         if (!_stopping)

@@ -1,6 +1,7 @@
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Planning;
 using Scheduler.Engine.Running;
+using Scheduler.State.Store;
 
 namespace Scheduler.Engine;
 
@@ -66,6 +67,7 @@ public sealed partial class SchedulerEngine
 
     private async Task FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var batch = new ClaimBatch();
         while (_due.TryPeek(out var taskId, out var due) && due <= now && !cancellationToken.IsCancellationRequested)
         {
             _due.Dequeue();
@@ -80,32 +82,55 @@ public sealed partial class SchedulerEngine
                 EngineLog.SlotsPassed(_logger, taskId, plan.Passed, plan.PassedReason ?? "missed");
             }
 
-            var isSystem = slots.Task.Definition.Handler is SystemTasks.SystemHandler;
-            foreach (var run in plan.Runs)
-            {
-                var trigger = isSystem ? RunTrigger.System : run.Trigger;
-                if (MustWaitForActiveRun(slots, trigger))
-                {
-                    slots.Backlog.Enqueue(new PendingDispatch(run.Slot, trigger, 1));
-                    continue;
-                }
-
-                await DispatchAsync(slots.Task, run.Slot, trigger, attempt: 1, cancellationToken);
-            }
-
             slots.Watermark = plan.Watermark;
             slots.Next = plan.Next;
-            var next = plan.Next;
-            await GuardAsync(async () =>
+            var isSystem = slots.Task.Definition.Handler is SystemTasks.SystemHandler;
+            if (plan.Runs.Count == 1 && !HasActiveRun(taskId) && slots.Backlog.Count == 0)
             {
-                await _store.AdvanceLastSlotAsync(taskId, plan.Watermark, cancellationToken);
-                await _store.SetNextSlotAsync(taskId, next, cancellationToken);
-            });
-            if (next is { } n)
+                // The common case, one run of a quiet task: claimed with the other due tasks in one transaction.
+                var run = plan.Runs[0];
+                batch.Add(slots.Task, new SlotClaim(taskId, run.Slot, 1, isSystem ? RunTrigger.System : run.Trigger, slots.Task.Revision, now),
+                    new TaskAdvance(taskId, plan.Watermark, plan.Next));
+                if (batch.IsFull)
+                {
+                    await ClaimAndStartAsync(batch, cancellationToken);
+                }
+            }
+            else
+            {
+                await DispatchOneByOneAsync(slots, plan, isSystem, cancellationToken);
+            }
+
+            if (plan.Next is { } n)
             {
                 _due.Enqueue(taskId, n);
             }
         }
+
+        await ClaimAndStartAsync(batch, cancellationToken);
+    }
+
+    /// <summary>Several runs for one task, or a task with an active run or a backlog: the overlap policy decides run by run.</summary>
+    private async Task DispatchOneByOneAsync(TaskSlots slots, SlotPlan plan, bool isSystem, CancellationToken cancellationToken)
+    {
+        foreach (var run in plan.Runs)
+        {
+            var trigger = isSystem ? RunTrigger.System : run.Trigger;
+            if (MustWaitForActiveRun(slots, trigger))
+            {
+                slots.Backlog.Enqueue(new PendingDispatch(run.Slot, trigger, 1));
+                continue;
+            }
+
+            await DispatchAsync(slots.Task, run.Slot, trigger, attempt: 1, cancellationToken);
+        }
+
+        var taskId = slots.Task.Id;
+        await GuardAsync(async () =>
+        {
+            await _store.AdvanceLastSlotAsync(taskId, plan.Watermark, cancellationToken);
+            await _store.SetNextSlotAsync(taskId, plan.Next, cancellationToken);
+        });
     }
 
     private async Task FireRetriesAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -135,13 +160,13 @@ public sealed partial class SchedulerEngine
     private bool MustWaitForActiveRun(TaskSlots slots, RunTrigger trigger) =>
         trigger is RunTrigger.CatchUp or RunTrigger.Retry or RunTrigger.System
         && slots.Task.Definition.Overlap == Definitions.Model.OverlapPolicy.Forbid
-        && (slots.Backlog.Count > 0 || _active.Values.Any(r => r.Task.Id == slots.Task.Id));
+        && (slots.Backlog.Count > 0 || HasActiveRun(slots.Task.Id));
 
     /// <summary>After a run of the task ended: start the next owed run of its backlog, if any.</summary>
     private async Task DispatchBacklogAsync(string taskId, CancellationToken cancellationToken)
     {
         if (_tasks.TryGetValue(taskId, out var slots) && slots.Backlog.TryDequeue(out var owed)
-            && !_active.Values.Any(r => r.Task.Id == taskId))
+            && !HasActiveRun(taskId))
         {
             await DispatchAsync(slots.Task, owed.Slot, owed.Trigger, owed.Attempt, cancellationToken);
         }

@@ -26,6 +26,8 @@ public sealed partial class SchedulerEngine
     private readonly PriorityQueue<string, DateTimeOffset> _due = new();
     private readonly PriorityQueue<RetryItem, DateTimeOffset> _retries = new();
     private readonly Dictionary<long, ActiveRun> _active = [];
+    private readonly Dictionary<string, int> _activeByTask = new(StringComparer.Ordinal);
+    private readonly FinishWriter _finishes;
     private readonly Queue<ActiveRun> _waiting = new();
     private readonly List<State.Entities.RunRecord> _unmatchedRetries = [];
     private int _executing;
@@ -39,6 +41,7 @@ public sealed partial class SchedulerEngine
         _time = time;
         _options = options;
         _logger = logger;
+        _finishes = new FinishWriter(store, logger);
     }
 
     /// <summary>The runs this process is executing or about to execute, for the status page.</summary>

@@ -29,6 +29,15 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
     /// <summary>Set when it starts executing; null while it waits for a place under the concurrency cap.</summary>
     public Task? Execution { get; set; }
 
+    /// <summary>Set once its handler returned and its place under the concurrency cap went to another run.</summary>
+    public bool PlaceReleased { get; set; }
+
+    /// <summary>
+    /// True while it waits or its handler runs: what the overlap policy counts. False once the handler returned,
+    /// though its end may still be on its way to the store.
+    /// </summary>
+    public bool Overlaps { get; set; } = true;
+
     public void Stop(StopReason reason, string detail)
     {
         if (StopReason is not null)

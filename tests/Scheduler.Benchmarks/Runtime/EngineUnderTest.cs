@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Scheduler.Engine;
 using Scheduler.Engine.Handlers;
 using Scheduler.Engine.Running;
@@ -26,8 +26,14 @@ internal sealed class EngineUnderTest : IAsyncDisposable
         _handlers = handlers;
         _dataDirectory = dataDirectory;
         Options = options;
-        Engine = new SchedulerEngine(store.Runs, handlers, TimeProvider.System, options, NullLogger<SchedulerEngine>.Instance);
+        Engine = new SchedulerEngine(store.Runs, handlers, TimeProvider.System, options, Logs.CreateLogger<SchedulerEngine>());
     }
+
+    // Warnings and errors only (a store failure must show); SCHEDULER_BENCH_LOG=Information shows every run as serve would.
+    private static ILoggerFactory Logs { get; } = LoggerFactory.Create(b => b
+        .AddSimpleConsole(o => o.SingleLine = true)
+        .AddFilter(level => level >= (Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("SCHEDULER_BENCH_LOG"), out var min) ? min : LogLevel.Warning))
+        .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
 
     public SchedulerStore Store { get; }
 
