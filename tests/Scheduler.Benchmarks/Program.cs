@@ -1,4 +1,5 @@
 using Scheduler.Benchmarks.Fire;
+using Scheduler.Benchmarks.Spawn;
 using Scheduler.Benchmarks.Validate;
 
 namespace Scheduler.Benchmarks;
@@ -7,7 +8,7 @@ namespace Scheduler.Benchmarks;
 internal static class Program
 {
     // Later issues add fire, spawn, page and idle here.
-    private static readonly IBenchmark[] Benchmarks = [new ValidateBenchmark(), new FireBenchmark()];
+    private static readonly IBenchmark[] Benchmarks = [new ValidateBenchmark(), new FireBenchmark(), new SpawnBenchmark()];
 
     public static int Main(string[] args)
     {
