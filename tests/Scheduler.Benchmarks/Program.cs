@@ -1,4 +1,5 @@
 using Scheduler.Benchmarks.Fire;
+using Scheduler.Benchmarks.Idle;
 using Scheduler.Benchmarks.Spawn;
 using Scheduler.Benchmarks.Validate;
 
@@ -7,8 +8,8 @@ namespace Scheduler.Benchmarks;
 /// <summary><c>scheduler-bench SUBCOMMAND [options]</c>: picks the subcommand by its first argument, nothing more.</summary>
 internal static class Program
 {
-    // Later issues add fire, spawn, page and idle here.
-    private static readonly IBenchmark[] Benchmarks = [new ValidateBenchmark(), new FireBenchmark(), new SpawnBenchmark()];
+    // Later issues add page here.
+    private static readonly IBenchmark[] Benchmarks = [new ValidateBenchmark(), new FireBenchmark(), new SpawnBenchmark(), new IdleBenchmark()];
 
     public static int Main(string[] args)
     {
