@@ -43,6 +43,12 @@ public sealed partial class SchedulerEngine
                 continue;
             }
 
+            if (claim.SkipReason is { } reason)
+            {
+                EngineLog.SlotSkipped(_logger, claim.TaskId, claim.SlotUtc, reason);
+                continue;
+            }
+
             Admit(new ActiveRun(batch.Tasks[i], id, claim.SlotUtc, claim.Attempt, claim.Trigger, _options.OutputTailBytes));
         }
 

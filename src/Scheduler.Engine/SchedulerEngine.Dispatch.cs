@@ -10,13 +10,13 @@ public sealed partial class SchedulerEngine
     private async Task<RunNowResult> DispatchAsync(ScheduledTask task, DateTimeOffset slot, RunTrigger trigger, int attempt, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var active = HasActiveRun(task.Id) ? _active.Values.Where(r => r.Overlaps && r.Task.Id == task.Id).ToList() : [];
+        var active = _overlapping.TryGetValue(task.Id, out var overlapping) ? overlapping.ToList() : [];
         if (active.Count > 0)
         {
             switch (task.Definition.Overlap)
             {
                 case OverlapPolicy.Forbid:
-                    var reason = $"{active[0].Describe()} is still running (overlap: forbid)";
+                    var reason = ForbiddenBy(task.Id);
                     if (trigger != RunTrigger.Manual)
                     {
                         var skipped = await _store.TryRecordSkippedAsync(task.Id, slot, trigger, reason, task.Revision, _options.Instance, now, cancellationToken);
@@ -52,7 +52,12 @@ public sealed partial class SchedulerEngine
     private void Admit(ActiveRun claimed)
     {
         _active.Add(claimed.RunId, claimed);
-        _activeByTask[claimed.Task.Id] = _activeByTask.GetValueOrDefault(claimed.Task.Id) + 1;
+        if (!_overlapping.TryGetValue(claimed.Task.Id, out var overlapping))
+        {
+            _overlapping.Add(claimed.Task.Id, overlapping = []);
+        }
+
+        overlapping.Add(claimed);
         if (_executing < _options.MaxConcurrentRuns)
         {
             Start(claimed);
@@ -83,19 +88,19 @@ public sealed partial class SchedulerEngine
         }
 
         run.Overlaps = false;
-        var left = _activeByTask[run.Task.Id] - 1;
-        if (left == 0)
+        var overlapping = _overlapping[run.Task.Id];
+        overlapping.Remove(run);
+        if (overlapping.Count == 0)
         {
-            _activeByTask.Remove(run.Task.Id);
-        }
-        else
-        {
-            _activeByTask[run.Task.Id] = left;
+            _overlapping.Remove(run.Task.Id);
         }
     }
 
     // Runs that overlap (waiting or in their handler), counted per task: scanning every active run for each dispatch is quadratic in a burst of thousands.
-    private bool HasActiveRun(string taskId) => _activeByTask.ContainsKey(taskId);
+    private bool HasActiveRun(string taskId) => _overlapping.ContainsKey(taskId);
+
+    /// <summary>Why an on-time slot of a task under overlap: forbid is skipped, naming the run in its way.</summary>
+    private string ForbiddenBy(string taskId) => $"{_overlapping[taskId][0].Describe()} is still running (overlap: forbid)";
 
     private async Task<RunNowResult> RunNowCoreAsync(string taskId, CancellationToken cancellationToken)
     {

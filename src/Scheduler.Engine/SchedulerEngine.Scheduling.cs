@@ -85,11 +85,13 @@ public sealed partial class SchedulerEngine
             slots.Watermark = plan.Watermark;
             slots.Next = plan.Next;
             var isSystem = slots.Task.Definition.Handler is SystemTasks.SystemHandler;
-            if (plan.Runs.Count == 1 && !HasActiveRun(taskId) && slots.Backlog.Count == 0)
+            var trigger = plan.Runs.Count == 1 ? (isSystem ? RunTrigger.System : plan.Runs[0].Trigger) : RunTrigger.Schedule;
+            if (plan.Runs.Count == 1 && slots.Backlog.Count == 0 && (!HasActiveRun(taskId) || IsSkippedForOverlap(slots, trigger)))
             {
-                // The common case, one run of a quiet task: claimed with the other due tasks in one transaction.
-                var run = plan.Runs[0];
-                batch.Add(slots.Task, new SlotClaim(taskId, run.Slot, 1, isSystem ? RunTrigger.System : run.Trigger, slots.Task.Revision, now),
+                // The common cases, one run of a quiet task or an on-time slot that overlap: forbid skips: claimed (or
+                // recorded skipped) with the other due tasks in one transaction.
+                var skip = HasActiveRun(taskId) ? ForbiddenBy(taskId) : null;
+                batch.Add(slots.Task, new SlotClaim(taskId, plan.Runs[0].Slot, 1, trigger, slots.Task.Revision, now, skip),
                     new TaskAdvance(taskId, plan.Watermark, plan.Next));
                 if (batch.IsFull)
                 {
@@ -152,6 +154,9 @@ public sealed partial class SchedulerEngine
             await DispatchAsync(slots.Task, retry.Slot, RunTrigger.Retry, retry.Attempt, cancellationToken);
         }
     }
+
+    private static bool IsSkippedForOverlap(TaskSlots slots, RunTrigger trigger) =>
+        slots.Task.Definition.Overlap == Definitions.Model.OverlapPolicy.Forbid && trigger is RunTrigger.Schedule;
 
     /// <summary>
     /// Under overlap forbid, catch-up runs and retries are owed, not optional: they wait for the task's active

@@ -26,7 +26,7 @@ public sealed partial class SchedulerEngine
     private readonly PriorityQueue<string, DateTimeOffset> _due = new();
     private readonly PriorityQueue<RetryItem, DateTimeOffset> _retries = new();
     private readonly Dictionary<long, ActiveRun> _active = [];
-    private readonly Dictionary<string, int> _activeByTask = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ActiveRun>> _overlapping = new(StringComparer.Ordinal);
     private readonly FinishWriter _finishes;
     private readonly Queue<ActiveRun> _waiting = new();
     private readonly List<State.Entities.RunRecord> _unmatchedRetries = [];
@@ -73,7 +73,7 @@ public sealed partial class SchedulerEngine
                 await HeartbeatIfDueAsync(now, stopping);
                 await FireDueAsync(now, stopping);
                 await FireRetriesAsync(now, stopping);
-                await WaitAsync(NextWake(now) - now, stopping);
+                await WaitAsync(NextWake(now), now, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -84,8 +84,9 @@ public sealed partial class SchedulerEngine
         await ShutdownAsync();
     }
 
-    private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)
+    private async Task WaitAsync(DateTimeOffset wakeAt, DateTimeOffset now, CancellationToken stopping)
     {
+        var delay = wakeAt - now;
         if (delay <= TimeSpan.Zero)
         {
             return;
@@ -94,7 +95,14 @@ public sealed partial class SchedulerEngine
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var sleep = Task.Delay(delay, _time, wake.Token);
         var command = _commands.Reader.WaitToReadAsync(wake.Token).AsTask();
-        await Task.WhenAny(sleep, command);
+
+        // The clock may have moved on since `now` was read (a jump, or a test's fake clock advanced in between): a timer
+        // made after that would wait the full delay from the new time and the slot would come late.
+        if (_time.GetUtcNow() < wakeAt)
+        {
+            await Task.WhenAny(sleep, command);
+        }
+
         await wake.CancelAsync();
         await Task.WhenAll(sleep, command).ContinueWith(static _ => { }, TaskScheduler.Default); // observe the cancellations
     }

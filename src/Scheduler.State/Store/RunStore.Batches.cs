@@ -12,11 +12,16 @@ namespace Scheduler.State.Store;
 /// (task, slot, attempt) insert is still the claim, and the conditional updates still never go backwards.
 /// </summary>
 /// <remarks>Plain SQL (quoted identifiers, <c>ON CONFLICT DO NOTHING RETURNING</c>) that SQLite and PostgreSQL both read.</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never asked for holds nothing to dispose; the store lives as long as the process.")]
 public sealed partial class RunStore
 {
+    // The claim batches (the engine loop) and the end batches (the finish writer) take turns here, in-process and
+    // asynchronously: left to SQLite, the loser of the file lock sleeps in its busy handler, in steps of up to 100 ms.
+    private readonly SemaphoreSlim _batchTurn = new(1, 1);
+
     private const string InsertClaimSql = """
-        INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "OutputTail", "OutputBytes", "Revision", "Instance")
-        VALUES (@task, @trigger, @slot, @attempt, 'running', @started, '', 0, @revision, @instance)
+        INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "FinishedAt", "Error", "OutputTail", "OutputBytes", "Revision", "Instance")
+        VALUES (@task, @trigger, @slot, @attempt, @status, @started, @finished, @error, '', 0, @revision, @instance)
         ON CONFLICT ("TaskId", "SlotUtc", "Attempt") DO NOTHING
         RETURNING "Id"
         """;
@@ -64,11 +69,27 @@ public sealed partial class RunStore
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(advances);
         var ids = new long?[claims.Count];
+        await _batchTurn.WaitAsync(cancellationToken);
+        try
+        {
+            await ClaimBatchCoreAsync(claims, advances, instance, ids, cancellationToken);
+        }
+        finally
+        {
+            _batchTurn.Release();
+        }
+
+        return ids;
+    }
+
+    private async Task ClaimBatchCoreAsync(
+        IReadOnlyList<SlotClaim> claims, IReadOnlyList<TaskAdvance> advances, string instance, long?[] ids, CancellationToken cancellationToken)
+    {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = Command(connection, transaction, InsertClaimSql, "task", "trigger", "slot", "attempt", "started", "revision", "instance");
+        await using var insert = Command(connection, transaction, InsertClaimSql, "task", "trigger", "slot", "attempt", "status", "started", "finished", "error", "revision", "instance");
         await using var summary = Command(connection, transaction, ClaimSummarySql, "advance", "slot", "id", "started", "task");
         insert.Parameters["instance"].Value = instance;
         for (var i = 0; i < claims.Count; i++)
@@ -78,7 +99,11 @@ public sealed partial class RunStore
             Set(insert, "trigger", RunNames.Of(claim.Trigger));
             Set(insert, "slot", claim.SlotUtc.ToUnixTimeMilliseconds());
             Set(insert, "attempt", claim.Attempt);
-            Set(insert, "started", claim.StartedAt.ToUnixTimeMilliseconds());
+            var skipped = claim.SkipReason is not null;
+            Set(insert, "status", RunNames.Of(skipped ? RunStatus.Skipped : RunStatus.Running));
+            Set(insert, "started", skipped ? null : claim.StartedAt.ToUnixTimeMilliseconds());
+            Set(insert, "finished", skipped ? claim.StartedAt.ToUnixTimeMilliseconds() : null);
+            Set(insert, "error", claim.SkipReason);
             Set(insert, "revision", claim.Revision);
             if (await insert.ExecuteScalarAsync(cancellationToken) is not { } inserted)
             {
@@ -87,6 +112,11 @@ public sealed partial class RunStore
 
             var id = Convert.ToInt64(inserted, System.Globalization.CultureInfo.InvariantCulture);
             ids[i] = id;
+            if (skipped)
+            {
+                continue; // a skipped slot does not replace the task's last-run summary; its advance moves the mark
+            }
+
             Set(summary, "advance", AdvancesLastSlot(claim.Trigger) ? 1 : 0);
             Set(summary, "slot", claim.SlotUtc.ToUnixTimeMilliseconds());
             Set(summary, "id", id);
@@ -105,7 +135,6 @@ public sealed partial class RunStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return ids;
     }
 
     /// <summary>
@@ -116,6 +145,21 @@ public sealed partial class RunStore
     {
         ArgumentNullException.ThrowIfNull(finishes);
         var done = new bool[finishes.Count];
+        await _batchTurn.WaitAsync(cancellationToken);
+        try
+        {
+            await FinishBatchCoreAsync(finishes, done, cancellationToken);
+        }
+        finally
+        {
+            _batchTurn.Release();
+        }
+
+        return done;
+    }
+
+    private async Task FinishBatchCoreAsync(IReadOnlyList<RunFinish> finishes, bool[] done, CancellationToken cancellationToken)
+    {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
@@ -153,7 +197,6 @@ public sealed partial class RunStore
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return done;
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
