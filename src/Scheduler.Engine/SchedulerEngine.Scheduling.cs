@@ -17,6 +17,12 @@ public sealed partial class SchedulerEngine
             _tasks.Remove(gone); // its queue entry goes stale; its active runs finish
         }
 
+        // One read of every task and one transaction for the new ones' marks: a set of thousands of new tasks took
+        // a read and a commit each.
+        var records = tasks.Any(t => !_tasks.ContainsKey(t.Id))
+            ? (await _store.ListTasksAsync(cancellationToken)).ToDictionary(t => t.Id, StringComparer.Ordinal)
+            : [];
+        var marks = new List<TaskAdvance>();
         foreach (var task in tasks)
         {
             if (_tasks.TryGetValue(task.Id, out var known))
@@ -33,17 +39,22 @@ public sealed partial class SchedulerEngine
                 continue;
             }
 
-            var record = await _store.GetTaskAsync(task.Id, cancellationToken);
+            var record = records.GetValueOrDefault(task.Id);
             var watermark = record?.LastSlotUtc ?? now;
             var slots = new TaskSlots(task, watermark);
             _tasks.Add(task.Id, slots);
+            Reschedule(slots);
             if (record?.LastSlotUtc is null)
             {
-                await GuardAsync(() => _store.AdvanceLastSlotAsync(task.Id, watermark, cancellationToken));
+                marks.Add(new TaskAdvance(task.Id, watermark, slots.Next));
             }
 
-            Reschedule(slots);
             MatchPendingRetries(slots);
+        }
+
+        if (marks.Count > 0)
+        {
+            await GuardAsync(() => _store.ClaimBatchAsync([], marks, _options.Instance, cancellationToken));
         }
     }
 
