@@ -76,7 +76,9 @@ internal sealed class FireBenchmark : IBenchmark
         var sample = await W1Sample.TakeAsync(window);
         var stats = W1Analysis.Analyze(FireRecorder.Current, n, window.Start, window.End, window.Cutoff);
 
-        var report = new W1Report(n, durationS, warmupS, drainS, window, stats, sample, phases, Describe(engine.Options));
+        var config = Describe(engine.Options);
+        config["store"] = $"SQLite through EF Core's connection (Microsoft.Data.Sqlite), {await engine.DescribeDurabilityAsync()}, claims and run ends in batched transactions";
+        var report = new W1Report(n, durationS, warmupS, drainS, window, stats, sample, phases, config);
         report.WriteTable(Console.Out, load, Machine.LoadAverage());
         report.WriteJson(Console.OpenStandardOutput());
 
@@ -95,12 +97,11 @@ internal sealed class FireBenchmark : IBenchmark
 
     private static SortedDictionary<string, string> Describe(EngineOptions options) => new(StringComparer.Ordinal)
     {
-        ["store"] = "SQLite (Microsoft.Data.Sqlite via EF Core), WAL, synchronous=FULL (SQLite default: not lowered), one file per run of the benchmark",
         ["records"] = "every run: claimed by inserting (task, slot, attempt) as running before the handler starts, then finished",
         ["registration"] = "one store upsert per task (as the reconciler writes a valid file), then the set handed to the engine in one ApplyAsync at start (the engine takes definitions declaratively)",
         ["misfire"] = "catch-up: latest (default): a slot found more than 1 min late runs once for the latest missed slot; overlap: forbid (default)",
         ["max_concurrent_runs"] = options.MaxConcurrentRuns.ToString(CultureInfo.InvariantCulture),
-        ["logging"] = "off (serve logs every run start and end to the console)",
+        ["logging"] = "errors only, to stderr (serve logs every run start and end at information)",
         ["schedule"] = $"cron '{BenchTasks.EverySecond}' UTC",
     };
 }

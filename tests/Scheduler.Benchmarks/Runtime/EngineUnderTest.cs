@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Scheduler.Engine;
 using Scheduler.Engine.Handlers;
@@ -29,10 +30,10 @@ internal sealed class EngineUnderTest : IAsyncDisposable
         Engine = new SchedulerEngine(store.Runs, handlers, TimeProvider.System, options, Logs.CreateLogger<SchedulerEngine>());
     }
 
-    // Warnings and errors only (a store failure must show); SCHEDULER_BENCH_LOG=Information shows every run as serve would.
+    // Errors only (a store failure must show; skipped slots show as missing runs); SCHEDULER_BENCH_LOG=Information logs every run as serve does.
     private static ILoggerFactory Logs { get; } = LoggerFactory.Create(b => b
         .AddSimpleConsole(o => o.SingleLine = true)
-        .AddFilter(level => level >= (Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("SCHEDULER_BENCH_LOG"), out var min) ? min : LogLevel.Warning))
+        .AddFilter(level => level >= (Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("SCHEDULER_BENCH_LOG"), out var min) ? min : LogLevel.Error))
         .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
 
     public SchedulerStore Store { get; }
@@ -47,6 +48,20 @@ internal sealed class EngineUnderTest : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), $"scheduler-bench-{name}-{Guid.NewGuid():N}");
         var store = await SchedulerStore.OpenSqliteAsync(directory);
         return new EngineUnderTest(store, new HandlerRegistry(handlers), new EngineOptions { Instance = "bench" }, directory);
+    }
+
+    /// <summary>SQLite's journal mode and synchronous level as the store's connections have them (the durability the figures are bought with).</summary>
+    public async Task<string> DescribeDurabilityAsync()
+    {
+        await using var db = await Store.Contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        var journal = await command.ExecuteScalarAsync();
+        command.CommandText = "PRAGMA synchronous;";
+        var synchronous = Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var level = synchronous switch { 0 => "OFF", 1 => "NORMAL", 2 => "FULL (an fsync per commit)", 3 => "EXTRA", _ => synchronous.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return $"journal_mode={journal}, synchronous={level}";
     }
 
     /// <summary>Stores one task as the reconciler does for a valid file.</summary>
