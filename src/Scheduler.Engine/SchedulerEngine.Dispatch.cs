@@ -58,13 +58,16 @@ public sealed partial class SchedulerEngine
         }
 
         overlapping.Add(claimed);
-        if (_executing < _options.MaxConcurrentRuns)
+        lock (_places)
         {
-            Start(claimed);
-        }
-        else
-        {
-            _waiting.Enqueue(claimed);
+            if (_executing < _options.MaxConcurrentRuns)
+            {
+                Start(claimed);
+            }
+            else
+            {
+                _waiting.Enqueue(claimed);
+            }
         }
     }
 
@@ -120,10 +123,15 @@ public sealed partial class SchedulerEngine
         if (_active.TryGetValue(runId, out var run))
         {
             run.Stop(StopReason.Cancelled, "cancelled on request");
-            if (run.Execution is null)
+            bool waiting;
+            lock (_places)
+            {
+                waiting = _waiting.TryDequeueWhere(r => r.RunId == runId);
+            }
+
+            if (waiting)
             {
                 // Still waiting for a place: it never started, so it ends here.
-                _waiting.TryDequeueWhere(r => r.RunId == runId);
                 await FinishRunAsync(run, new Handlers.HandlerOutcome(RunStatus.Cancelled, Error: "cancelled on request before it started"));
             }
 

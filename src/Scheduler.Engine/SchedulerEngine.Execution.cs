@@ -8,6 +8,7 @@ namespace Scheduler.Engine;
 /// <summary>Executing runs off the loop, recording how they ended, and handing the result back to the loop.</summary>
 public sealed partial class SchedulerEngine
 {
+    /// <summary>Takes a place and starts the run; only under <see cref="_places"/>.</summary>
     private void Start(ActiveRun run)
     {
         _executing++;
@@ -32,12 +33,12 @@ public sealed partial class SchedulerEngine
             outcome = HandlerOutcome.Failed($"the handler crashed: {e.Message}");
         }
 
-        // The handler is done: its place under the cap goes to the next run, and a next slot of its task no longer
-        // overlaps it, without waiting for the end to reach the store (batched with others, see FinishWriter).
+        // The handler is done: its place under the cap goes to the next waiting run now, and a next slot of its task no
+        // longer overlaps it, without waiting for the end to reach the store (batched with others, see FinishWriter).
+        ReleasePlace();
         _commands.Writer.TryWrite(() =>
         {
             EndOverlap(run);
-            ReleasePlace(run);
             return Task.CompletedTask;
         });
         var (status, error) = await FinishRunAsync(run, outcome);
@@ -73,19 +74,16 @@ public sealed partial class SchedulerEngine
         return (status, error);
     }
 
-    /// <summary>Frees the run's place under the concurrency cap (once) and starts runs that waited for one.</summary>
-    private void ReleasePlace(ActiveRun run)
+    /// <summary>Frees a place under the concurrency cap and hands it to the oldest waiting run, unless the engine is shutting down.</summary>
+    private void ReleasePlace()
     {
-        if (run.Execution is null || run.PlaceReleased)
+        lock (_places)
         {
-            return;
-        }
-
-        run.PlaceReleased = true;
-        _executing--;
-        while (_executing < _options.MaxConcurrentRuns && _waiting.TryDequeue(out var waiting))
-        {
-            Start(waiting);
+            _executing--;
+            if (!_closed && _waiting.TryDequeue(out var next))
+            {
+                Start(next);
+            }
         }
     }
 
@@ -97,7 +95,6 @@ public sealed partial class SchedulerEngine
         }
 
         run.Dispose();
-        ReleasePlace(run);
         if (run.StopReason is null)
         {
             ScheduleRetryIfOwed(run.Task, run.Slot, run.Attempt, status, finishedAt);
@@ -168,7 +165,15 @@ public sealed partial class SchedulerEngine
             run.Stop(StopReason.Shutdown, "the scheduler shut down before the run finished");
         }
 
-        while (_waiting.TryDequeue(out var waiting))
+        List<ActiveRun> unstarted;
+        lock (_places)
+        {
+            _closed = true; // from here no run starts: every execution is known below
+            unstarted = [.. _waiting];
+            _waiting.Clear();
+        }
+
+        foreach (var waiting in unstarted)
         {
             await FinishRunAsync(waiting, new HandlerOutcome(RunStatus.Cancelled));
         }

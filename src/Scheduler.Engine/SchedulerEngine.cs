@@ -30,7 +30,11 @@ public sealed partial class SchedulerEngine
     private readonly FinishWriter _finishes;
     private readonly Queue<ActiveRun> _waiting = new();
     private readonly List<State.Entities.RunRecord> _unmatchedRetries = [];
+    // Places under the concurrency cap: taken by the loop when it admits a run, freed (and handed to the next waiting
+    // run) by the run's own task the moment its handler returns, without a round trip through the loop.
+    private readonly Lock _places = new();
     private int _executing;
+    private bool _closed;
     private bool _stopping;
     private DateTimeOffset _nextHeartbeat;
 

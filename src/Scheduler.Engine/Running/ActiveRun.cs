@@ -26,11 +26,8 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
 
     public CancellationToken StopToken => _stop.Token;
 
-    /// <summary>Set when it starts executing; null while it waits for a place under the concurrency cap.</summary>
+    /// <summary>Set when it starts executing (under the engine's place lock); null while it waits for a place under the concurrency cap.</summary>
     public Task? Execution { get; set; }
-
-    /// <summary>Set once its handler returned and its place under the concurrency cap went to another run.</summary>
-    public bool PlaceReleased { get; set; }
 
     /// <summary>
     /// True while it waits or its handler runs: what the overlap policy counts. False once the handler returned,
