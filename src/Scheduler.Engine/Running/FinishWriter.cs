@@ -12,7 +12,8 @@ namespace Scheduler.Engine.Running;
 /// </summary>
 internal sealed class FinishWriter
 {
-    private const int MaxBatch = 2_000;
+    // Claims wait for the end batch in progress (one writer at a time): small batches keep that wait short.
+    private const int MaxBatch = 250;
 
     private readonly Channel<(RunFinish Finish, TaskCompletionSource<bool> Done)> _pending =
         Channel.CreateUnbounded<(RunFinish, TaskCompletionSource<bool>)>(new UnboundedChannelOptions { SingleReader = true });
