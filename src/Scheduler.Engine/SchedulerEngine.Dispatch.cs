@@ -27,7 +27,7 @@ public sealed partial class SchedulerEngine
     private async Task<RunNowResult> ClaimAndStartAsync(ScheduledTask task, DateTimeOffset slot, RunTrigger trigger, int attempt, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var active = _active.Values.Where(r => r.Task.Id == task.Id).ToList();
+        var active = _overlapping.TryGetValue(task.Id, out var overlapping) ? overlapping.ToList() : [];
         var elsewhere = active.Count == 0 && task.Definition.Overlap != OverlapPolicy.Allow
             ? await _store.ListRunningElsewhereAsync(task.Id, _options.Instance, cancellationToken)
             : [];
@@ -36,8 +36,9 @@ public sealed partial class SchedulerEngine
             switch (task.Definition.Overlap)
             {
                 case OverlapPolicy.Forbid:
-                    var running = active.Count > 0 ? active[0].Describe() : $"run #{elsewhere[0].Id} (instance '{elsewhere[0].Instance}')";
-                    var reason = $"{running} is still running (overlap: forbid)";
+                    var reason = active.Count > 0
+                        ? ForbiddenBy(task.Id)
+                        : $"run #{elsewhere[0].Id} (instance '{elsewhere[0].Instance}') is still running (overlap: forbid)";
                     if (trigger != RunTrigger.Manual)
                     {
                         var skipped = await _store.TryRecordSkippedAsync(task.Id, slot, trigger, reason, task.Revision, _options.Instance, now, cancellationToken);
@@ -72,19 +73,66 @@ public sealed partial class SchedulerEngine
             return new RunNowResult(RunNowOutcome.Refused, Reason: "this slot was already claimed by another run or instance");
         }
 
-        var claimed = new ActiveRun(task, id, slot, attempt, trigger, _options.OutputTailBytes);
-        _active.Add(id, claimed);
-        if (_executing < _options.MaxConcurrentRuns)
-        {
-            Start(claimed);
-        }
-        else
-        {
-            _waiting.Enqueue(claimed);
-        }
-
+        Admit(new ActiveRun(task, id, slot, attempt, trigger, _options.OutputTailBytes));
         return new RunNowResult(RunNowOutcome.Started, id);
     }
+
+    /// <summary>A claimed run joins the active ones: it starts now, or waits for a place under the concurrency cap.</summary>
+    private void Admit(ActiveRun claimed)
+    {
+        _active.Add(claimed.RunId, claimed);
+        if (!_overlapping.TryGetValue(claimed.Task.Id, out var overlapping))
+        {
+            _overlapping.Add(claimed.Task.Id, overlapping = []);
+        }
+
+        overlapping.Add(claimed);
+        lock (_places)
+        {
+            if (_executing < _options.MaxConcurrentRuns)
+            {
+                Start(claimed);
+            }
+            else
+            {
+                _waiting.Enqueue(claimed);
+            }
+        }
+    }
+
+    private bool RemoveActive(ActiveRun run)
+    {
+        if (!_active.Remove(run.RunId))
+        {
+            return false;
+        }
+
+        EndOverlap(run);
+        return true;
+    }
+
+    /// <summary>The run no longer counts for the overlap policy: its handler returned (or it is gone).</summary>
+    private void EndOverlap(ActiveRun run)
+    {
+        if (!run.Overlaps)
+        {
+            return;
+        }
+
+        run.Overlaps = false;
+        var overlapping = _overlapping[run.Task.Id];
+        overlapping.Remove(run);
+        if (overlapping.Count == 0)
+        {
+            _overlapping.Remove(run.Task.Id);
+        }
+    }
+
+    // Runs that overlap (waiting or in their handler), counted per task: scanning every active run for each dispatch is quadratic in a burst of thousands.
+    private bool HasActiveRun(string taskId) => _overlapping.ContainsKey(taskId);
+
+    /// <summary>Why an on-time slot of a task under overlap: forbid is skipped, naming the run in its way.</summary>
+    private string ForbiddenBy(string taskId) => $"{_overlapping[taskId][0].Describe()} is still running (overlap: forbid)";
 
     private async Task<RunNowResult> RunNowCoreAsync(string taskId, CancellationToken cancellationToken)
     {
@@ -104,10 +152,15 @@ public sealed partial class SchedulerEngine
         if (_active.TryGetValue(runId, out var run))
         {
             run.Stop(StopReason.Cancelled, "cancelled on request");
-            if (run.Execution is null)
+            bool waiting;
+            lock (_places)
+            {
+                waiting = _waiting.TryDequeueWhere(r => r.RunId == runId);
+            }
+
+            if (waiting)
             {
                 // Still waiting for a place: it never started, so it ends here.
-                _waiting.TryDequeueWhere(r => r.RunId == runId);
                 await FinishRunAsync(run, new Handlers.HandlerOutcome(RunStatus.Cancelled, Error: "cancelled on request before it started"));
             }
 

@@ -1,12 +1,14 @@
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Handlers;
 using Scheduler.Engine.Running;
+using Scheduler.State.Store;
 
 namespace Scheduler.Engine;
 
 /// <summary>Executing runs off the loop, recording how they ended, and handing the result back to the loop.</summary>
 public sealed partial class SchedulerEngine
 {
+    /// <summary>Takes a place and starts the run; only under <see cref="_places"/>.</summary>
     private void Start(ActiveRun run)
     {
         _executing++;
@@ -18,13 +20,12 @@ public sealed partial class SchedulerEngine
         var started = _time.GetUtcNow();
         var definition = run.Task.Definition;
         EngineLog.RunStarted(_logger, run.RunId, run.Task.Id, run.Slot, run.Attempt, RunNames.Of(run.Trigger));
-        using var flushing = new CancellationTokenSource();
-        var flusher = FlushOutputWhileRunningAsync(run, flushing.Token);
         HandlerOutcome outcome;
         try
         {
             var context = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, _time);
-            outcome = await _handlers.For(definition.Handler).RunAsync(context, run.StopToken);
+            var running = _handlers.For(definition.Handler).RunAsync(context, run.StopToken);
+            outcome = running.IsCompleted ? await running : await WithOutputFlushAsync(run, running);
         }
         catch (Exception e)
         {
@@ -32,14 +33,36 @@ public sealed partial class SchedulerEngine
             outcome = HandlerOutcome.Failed($"the handler crashed: {e.Message}");
         }
 
-        await flushing.CancelAsync();
-        await flusher;
+        // The handler is done: its place under the cap goes to the next waiting run now, and a next slot of its task no
+        // longer overlaps it, without waiting for the end to reach the store (batched with others, see FinishWriter).
+        ReleasePlace();
+        _commands.Writer.TryWrite(() =>
+        {
+            EndOverlap(run);
+            return Task.CompletedTask;
+        });
         var (status, error) = await FinishRunAsync(run, outcome, started);
         var duration = (long)(_time.GetUtcNow() - started).TotalMilliseconds;
         EngineLog.RunFinished(_logger, run.RunId, run.Task.Id, RunNames.Of(status), duration, run.Slot, outcome.ExitCode, error);
     }
 
-    /// <summary>Records the end of a run (a stop on shutdown becomes interrupted) and posts it back to the loop.</summary>
+    /// <summary>Only a handler that did not end at once gets the live-output flusher and its timer: a burst of in-process runs creates none.</summary>
+    private async Task<HandlerOutcome> WithOutputFlushAsync(ActiveRun run, Task<HandlerOutcome> running)
+    {
+        using var flushing = new CancellationTokenSource();
+        var flusher = FlushOutputWhileRunningAsync(run, flushing.Token);
+        try
+        {
+            return await running;
+        }
+        finally
+        {
+            await flushing.CancelAsync();
+            await flusher;
+        }
+    }
+
+    /// <summary>Records the end of a run (a stop on shutdown becomes interrupted), batched with other ends, and posts it back to the loop.</summary>
     private async Task<(RunStatus Status, string? Error)> FinishRunAsync(ActiveRun run, HandlerOutcome outcome, DateTimeOffset? startedAt = null)
     {
         var (status, error) = outcome.Status == RunStatus.Cancelled && run.StopReason is { } reason
@@ -48,38 +71,40 @@ public sealed partial class SchedulerEngine
         var finishedAt = _time.GetUtcNow();
         var previousStreak = await StreakBeforeFinishAsync(run.Task);
         var output = run.Output.ToText();
-        var finished = false;
-        await GuardAsync(async () => finished = await _store.FinishAsync(
-            run.RunId, status, outcome.ExitCode, output, run.Output.TotalBytes, error, finishedAt, CancellationToken.None));
+        var finished = await _finishes.FinishAsync(new RunFinish(run.RunId, status, outcome.ExitCode, output, run.Output.TotalBytes, error, finishedAt));
         if (finished)
         {
             PublishFinished(run, status, outcome.ExitCode, error, output, startedAt, finishedAt, previousStreak);
         }
+
         _commands.Writer.TryWrite(() => OnRunFinishedAsync(run, status, finishedAt));
         return (status, error);
     }
 
+    /// <summary>Frees a place under the concurrency cap and hands it to the oldest waiting run, unless the engine is shutting down.</summary>
+    private void ReleasePlace()
+    {
+        lock (_places)
+        {
+            _executing--;
+            if (!_closed && _waiting.TryDequeue(out var next))
+            {
+                Start(next);
+            }
+        }
+    }
+
     private async Task OnRunFinishedAsync(ActiveRun run, RunStatus status, DateTimeOffset finishedAt)
     {
-        if (!_active.Remove(run.RunId))
+        if (!RemoveActive(run))
         {
             return;
         }
 
         run.Dispose();
-        if (run.Execution is not null)
-        {
-            _executing--;
-        }
-
         if (run.StopReason is null)
         {
             ScheduleRetryIfOwed(run.Task, run.Slot, run.Attempt, status, finishedAt);
-        }
-
-        while (_executing < _options.MaxConcurrentRuns && _waiting.TryDequeue(out var waiting))
-        {
-            Start(waiting);
         }
 
         if (!_stopping)
@@ -146,7 +171,15 @@ public sealed partial class SchedulerEngine
             run.Stop(StopReason.Shutdown, "the scheduler shut down before the run finished");
         }
 
-        while (_waiting.TryDequeue(out var waiting))
+        List<ActiveRun> unstarted;
+        lock (_places)
+        {
+            _closed = true; // from here no run starts: every execution is known below
+            unstarted = [.. _waiting];
+            _waiting.Clear();
+        }
+
+        foreach (var waiting in unstarted)
         {
             await FinishRunAsync(waiting, new HandlerOutcome(RunStatus.Cancelled));
         }

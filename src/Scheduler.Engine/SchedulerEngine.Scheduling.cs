@@ -1,6 +1,8 @@
+using Scheduler.Definitions.Model;
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Planning;
 using Scheduler.Engine.Running;
+using Scheduler.State.Store;
 
 namespace Scheduler.Engine;
 
@@ -16,6 +18,12 @@ public sealed partial class SchedulerEngine
             _tasks.Remove(gone); // its queue entry goes stale; its active runs finish
         }
 
+        // One read of every task and one transaction for the new ones' marks: a set of thousands of new tasks took
+        // a read and a commit each.
+        var records = tasks.Any(t => !_tasks.ContainsKey(t.Id))
+            ? (await _store.ListTasksAsync(cancellationToken)).ToDictionary(t => t.Id, StringComparer.Ordinal)
+            : [];
+        var marks = new List<TaskAdvance>();
         foreach (var task in tasks)
         {
             if (_tasks.TryGetValue(task.Id, out var known))
@@ -32,17 +40,22 @@ public sealed partial class SchedulerEngine
                 continue;
             }
 
-            var record = await _store.GetTaskAsync(task.Id, cancellationToken);
+            var record = records.GetValueOrDefault(task.Id);
             var watermark = record?.LastSlotUtc ?? now;
             var slots = new TaskSlots(task, watermark);
             _tasks.Add(task.Id, slots);
+            Reschedule(slots);
             if (record?.LastSlotUtc is null)
             {
-                await GuardAsync(() => _store.AdvanceLastSlotAsync(task.Id, watermark, cancellationToken));
+                marks.Add(new TaskAdvance(task.Id, watermark, slots.Next));
             }
 
-            Reschedule(slots);
             MatchPendingRetries(slots);
+        }
+
+        if (marks.Count > 0)
+        {
+            await GuardAsync(() => _store.ClaimBatchAsync([], marks, _options.Instance, cancellationToken));
         }
     }
 
@@ -66,6 +79,8 @@ public sealed partial class SchedulerEngine
 
     private async Task FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var batch = new ClaimBatch();
+        IReadOnlySet<string>? runningElsewhere = null; // read once per tick, and only when a task's overlap policy asks
         while (_due.TryPeek(out var taskId, out var due) && due <= now && !cancellationToken.IsCancellationRequested)
         {
             _due.Dequeue();
@@ -81,32 +96,67 @@ public sealed partial class SchedulerEngine
                 PublishPassed(slots.Task, plan.Passed, plan.PassedReason ?? "missed", now);
             }
 
-            var isSystem = slots.Task.Definition.Handler is SystemTasks.SystemHandler;
-            foreach (var run in plan.Runs)
-            {
-                var trigger = isSystem ? RunTrigger.System : run.Trigger;
-                if (MustWaitForActiveRun(slots, trigger))
-                {
-                    slots.Backlog.Enqueue(new PendingDispatch(run.Slot, trigger, 1));
-                    continue;
-                }
-
-                await DispatchAsync(slots.Task, run.Slot, trigger, attempt: 1, cancellationToken);
-            }
-
             slots.Watermark = plan.Watermark;
             slots.Next = plan.Next;
-            var next = plan.Next;
-            await GuardAsync(async () =>
+            var isSystem = slots.Task.Definition.Handler is SystemTasks.SystemHandler;
+            var trigger = plan.Runs.Count == 1 ? (isSystem ? RunTrigger.System : plan.Runs[0].Trigger) : RunTrigger.Schedule;
+            if (plan.Runs.Count == 1 && slots.Backlog.Count == 0 && (!HasActiveRun(taskId) || IsSkippedForOverlap(slots, trigger))
+                && (slots.Task.Definition.Overlap == OverlapPolicy.Allow
+                    || !(runningElsewhere ??= await TasksRunningElsewhereAsync(cancellationToken)).Contains(taskId)))
             {
-                await _store.AdvanceLastSlotAsync(taskId, plan.Watermark, cancellationToken);
-                await _store.SetNextSlotAsync(taskId, next, cancellationToken);
-            });
-            if (next is { } n)
+                // The common cases, one run of a quiet task or an on-time slot that overlap: forbid skips: claimed (or
+                // recorded skipped) with the other due tasks in one transaction.
+                var skip = HasActiveRun(taskId) ? ForbiddenBy(taskId) : null;
+                batch.Add(slots.Task, new SlotClaim(taskId, plan.Runs[0].Slot, 1, trigger, slots.Task.Revision, now, skip),
+                    new TaskAdvance(taskId, plan.Watermark, plan.Next));
+                if (batch.IsFull)
+                {
+                    await ClaimAndStartAsync(batch, cancellationToken);
+                }
+            }
+            else
+            {
+                await DispatchOneByOneAsync(slots, plan, isSystem, cancellationToken);
+            }
+
+            if (plan.Next is { } n)
             {
                 _due.Enqueue(taskId, n);
             }
         }
+
+        await ClaimAndStartAsync(batch, cancellationToken);
+    }
+
+    /// <summary>Tasks with a run on another replica (none on a store of one); a store that fails to answer gives none, as the claim will fail too.</summary>
+    private async Task<IReadOnlySet<string>> TasksRunningElsewhereAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlySet<string> tasks = new HashSet<string>();
+        await GuardAsync(async () => tasks = await _store.ListTasksRunningElsewhereAsync(_options.Instance, cancellationToken));
+        return tasks;
+    }
+
+    /// <summary>Several runs for one task, or a task with an active run or a backlog: the overlap policy decides run by run.</summary>
+    private async Task DispatchOneByOneAsync(TaskSlots slots, SlotPlan plan, bool isSystem, CancellationToken cancellationToken)
+    {
+        foreach (var run in plan.Runs)
+        {
+            var trigger = isSystem ? RunTrigger.System : run.Trigger;
+            if (MustWaitForActiveRun(slots, trigger))
+            {
+                slots.Backlog.Enqueue(new PendingDispatch(run.Slot, trigger, 1));
+                continue;
+            }
+
+            await DispatchAsync(slots.Task, run.Slot, trigger, attempt: 1, cancellationToken);
+        }
+
+        var taskId = slots.Task.Id;
+        await GuardAsync(async () =>
+        {
+            await _store.AdvanceLastSlotAsync(taskId, plan.Watermark, cancellationToken);
+            await _store.SetNextSlotAsync(taskId, plan.Next, cancellationToken);
+        });
     }
 
     private async Task FireRetriesAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -129,6 +179,9 @@ public sealed partial class SchedulerEngine
         }
     }
 
+    private static bool IsSkippedForOverlap(TaskSlots slots, RunTrigger trigger) =>
+        slots.Task.Definition.Overlap == Definitions.Model.OverlapPolicy.Forbid && trigger is RunTrigger.Schedule;
+
     /// <summary>
     /// Under overlap forbid, catch-up runs and retries are owed, not optional: they wait for the task's active
     /// run (or backlog) instead of being skipped. An on-time slot still follows the policy and is skipped.
@@ -136,13 +189,13 @@ public sealed partial class SchedulerEngine
     private bool MustWaitForActiveRun(TaskSlots slots, RunTrigger trigger) =>
         trigger is RunTrigger.CatchUp or RunTrigger.Retry or RunTrigger.System
         && slots.Task.Definition.Overlap == Definitions.Model.OverlapPolicy.Forbid
-        && (slots.Backlog.Count > 0 || _active.Values.Any(r => r.Task.Id == slots.Task.Id));
+        && (slots.Backlog.Count > 0 || HasActiveRun(slots.Task.Id));
 
     /// <summary>After a run of the task ended: start the next owed run of its backlog, if any.</summary>
     private async Task DispatchBacklogAsync(string taskId, CancellationToken cancellationToken)
     {
         if (_tasks.TryGetValue(taskId, out var slots) && slots.Backlog.TryDequeue(out var owed)
-            && !_active.Values.Any(r => r.Task.Id == taskId))
+            && !HasActiveRun(taskId))
         {
             await DispatchAsync(slots.Task, owed.Slot, owed.Trigger, owed.Attempt, cancellationToken);
         }

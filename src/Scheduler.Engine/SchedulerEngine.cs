@@ -25,9 +25,15 @@ public sealed partial class SchedulerEngine
     private readonly PriorityQueue<string, DateTimeOffset> _due = new();
     private readonly PriorityQueue<RetryItem, DateTimeOffset> _retries = new();
     private readonly Dictionary<long, ActiveRun> _active = [];
+    private readonly Dictionary<string, List<ActiveRun>> _overlapping = new(StringComparer.Ordinal);
+    private readonly FinishWriter _finishes;
     private readonly Queue<ActiveRun> _waiting = new();
     private readonly List<State.Entities.RunRecord> _unmatchedRetries = [];
+    // Places under the concurrency cap: taken by the loop when it admits a run, freed (and handed to the next waiting
+    // run) by the run's own task the moment its handler returns, without a round trip through the loop.
+    private readonly Lock _places = new();
     private int _executing;
+    private bool _closed;
     private bool _stopping;
 
     public SchedulerEngine(
@@ -39,6 +45,7 @@ public sealed partial class SchedulerEngine
         _time = time;
         _options = options;
         _logger = logger;
+        _finishes = new FinishWriter(store, logger);
     }
 
     /// <summary>The runs this process is executing or about to execute, for the status page.</summary>
@@ -71,7 +78,7 @@ public sealed partial class SchedulerEngine
                 await PollCancelRequestsIfDueAsync(now, stopping);
                 await FireDueAsync(now, stopping);
                 await FireRetriesAsync(now, stopping);
-                await WaitAsync(NextWake(now) - now, stopping);
+                await WaitAsync(NextWake(now), now, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -83,8 +90,9 @@ public sealed partial class SchedulerEngine
         await ShutdownAsync();
     }
 
-    private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)
+    private async Task WaitAsync(DateTimeOffset wakeAt, DateTimeOffset now, CancellationToken stopping)
     {
+        var delay = wakeAt - now;
         if (delay <= TimeSpan.Zero)
         {
             return;
@@ -93,7 +101,14 @@ public sealed partial class SchedulerEngine
         using var wake = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var sleep = Task.Delay(delay, _time, wake.Token);
         var command = _commands.Reader.WaitToReadAsync(wake.Token).AsTask();
-        await Task.WhenAny(sleep, command);
+
+        // The clock may have moved on since `now` was read (a jump, or a test's fake clock advanced in between): a timer
+        // made after that would wait the full delay from the new time and the slot would come late.
+        if (_time.GetUtcNow() < wakeAt)
+        {
+            await Task.WhenAny(sleep, command);
+        }
+
         await wake.CancelAsync();
         await Task.WhenAll(sleep, command).ContinueWith(static _ => { }, TaskScheduler.Default); // observe the cancellations
     }

@@ -18,6 +18,13 @@ internal sealed class BenchArguments
 
     public bool Help { get; private set; }
 
+    /// <summary>Bare arguments before the options, for subcommands with a fixed command line (fire follows the peers' protocol: <c>N DURATION</c>).</summary>
+    public IReadOnlyList<string> Positional => _positional;
+
+    private readonly List<string> _positional = [];
+
+    private int _positionalUsed;
+
     /// <summary>Options are <c>--name value</c>, <c>--name=value</c> or a bare <c>--flag</c> (followed by another option or nothing).</summary>
     public static BenchArguments Parse(ReadOnlySpan<string> args)
     {
@@ -28,6 +35,12 @@ internal sealed class BenchArguments
             if (arg is "--help" or "-h")
             {
                 parsed.Help = true;
+                continue;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal) && parsed._options.Count == 0)
+            {
+                parsed._positional.Add(arg);
                 continue;
             }
 
@@ -83,9 +96,29 @@ internal sealed class BenchArguments
         return value is null ? true : throw new FormatException($"--{name} takes no value, found '{value}'.");
     }
 
+    /// <summary>The bare argument at <paramref name="index"/> as a whole number, or <paramref name="defaultValue"/> when absent.</summary>
+    public int PositionalInt(int index, string name, int defaultValue, int min)
+    {
+        if (index >= _positional.Count)
+        {
+            return defaultValue;
+        }
+
+        _positionalUsed = Math.Max(_positionalUsed, index + 1);
+        var text = _positional[index];
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min
+            ? value
+            : throw new FormatException($"{name} expects a whole number of at least {min}, found '{text}'.");
+    }
+
     /// <summary>Call after reading every option: anything left over is a typo or an option of another subcommand.</summary>
     public void RejectUnused()
     {
+        if (_positional.Count > _positionalUsed)
+        {
+            throw new FormatException($"unexpected argument '{_positional[_positionalUsed]}'.");
+        }
+
         var unused = _options.Keys.Where(name => !_used.Contains(name)).Select(name => $"--{name}").ToList();
         if (unused.Count > 0)
         {

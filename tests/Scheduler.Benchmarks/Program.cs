@@ -1,4 +1,7 @@
+using Scheduler.Benchmarks.Fire;
+using Scheduler.Benchmarks.Idle;
 using Scheduler.Benchmarks.Page;
+using Scheduler.Benchmarks.Spawn;
 using Scheduler.Benchmarks.Validate;
 
 namespace Scheduler.Benchmarks;
@@ -6,8 +9,8 @@ namespace Scheduler.Benchmarks;
 /// <summary><c>scheduler-bench SUBCOMMAND [options]</c>: picks the subcommand by its first argument, nothing more.</summary>
 internal static class Program
 {
-    // Later issues add fire, spawn and idle here.
-    private static readonly IBenchmark[] Benchmarks = [new ValidateBenchmark(), new PageBenchmark()];
+    private static readonly IBenchmark[] Benchmarks =
+        [new ValidateBenchmark(), new FireBenchmark(), new SpawnBenchmark(), new IdleBenchmark(), new PageBenchmark()];
 
     public static int Main(string[] args)
     {

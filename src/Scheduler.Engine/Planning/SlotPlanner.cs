@@ -24,6 +24,11 @@ public static class SlotPlanner
     public static SlotPlan Plan(TaskDefinition task, DateTimeOffset? watermark, DateTimeOffset now, TimeSpan missedAfter)
     {
         var schedule = task.Slots;
+        if (watermark is { } mark && mark < now && TryPlanOnTime(task, mark, now, missedAfter) is { } onTimeOnly)
+        {
+            return onTimeOnly;
+        }
+
         var next = schedule.NextAfter(now)?.Utc;
         if (watermark is not { } from || from >= now)
         {
@@ -85,6 +90,25 @@ public static class SlotPlanner
         }
 
         return new SlotPlan(runs, passed, reasons.Count == 0 ? null : string.Join("; ", reasons), now, next);
+    }
+
+    /// <summary>
+    /// The case of a loop that keeps up, every tick of every task: exactly one slot is due and it is on time (and
+    /// within any starting deadline). Two slot computations and one small plan, where the general path walks the
+    /// due slots into lists; a tick of thousands of tasks spent most of its planning time there. Null otherwise.
+    /// </summary>
+    private static SlotPlan? TryPlanOnTime(TaskDefinition task, DateTimeOffset from, DateTimeOffset now, TimeSpan missedAfter)
+    {
+        if (task.Slots.NextAfter(from)?.Utc is not { } slot || slot > now || now - slot > missedAfter
+            || (task.StartingDeadline is { } deadline && now - slot > deadline))
+        {
+            return null;
+        }
+
+        var next = task.Slots.NextAfter(slot)?.Utc;
+        return next is { } n && n <= now
+            ? null // more than one slot is due: the general path decides what was missed
+            : new SlotPlan([new PlannedRun(slot, RunTrigger.Schedule)], 0, null, now, next);
     }
 
     /// <summary>

@@ -22,11 +22,24 @@ public sealed class DefinitionSync(IDefinitionSource source, Reconciler reconcil
     public ReconcileReport? LastApplied { get; private set; }
 
     /// <summary>Reconciles once; the serve command awaits this before the engine starts firing.</summary>
-    public async Task<ReconcileReport?> ReconcileOnceAsync(CancellationToken cancellationToken)
+    public Task<ReconcileReport?> ReconcileOnceAsync(CancellationToken cancellationToken) => ReconcileAsync(skipUnchanged: false, cancellationToken);
+
+    /// <remarks>
+    /// With <paramref name="skipUnchanged"/> (rescans and watcher events), a read that finds the content of the latest
+    /// reconcile, which applied cleanly, does nothing more: the revision is a hash of every file, and applying the same
+    /// revision again changes nothing. An idle serve with a hundred tasks otherwise spent most of its CPU upserting
+    /// unchanged tasks every 30 s.
+    /// </remarks>
+    private async Task<ReconcileReport?> ReconcileAsync(bool skipUnchanged, CancellationToken cancellationToken)
     {
         try
         {
             var snapshot = await source.ReadAsync(cancellationToken);
+            if (skipUnchanged && snapshot.Problem is null && Latest is { Problem: null } latest && latest.Revision == snapshot.Revision)
+            {
+                return Latest;
+            }
+
             Latest = await reconciler.ApplyAsync(snapshot, source.Description, cancellationToken);
             if (Latest.Problem is null)
             {
@@ -54,7 +67,7 @@ public sealed class DefinitionSync(IDefinitionSource source, Reconciler reconcil
             {
                 await source.WaitForChangeAsync(RescanInterval, stopping);
                 await Task.Delay(Debounce, time, stopping);
-                await ReconcileOnceAsync(stopping);
+                await ReconcileAsync(skipUnchanged: true, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -26,8 +26,14 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
 
     public CancellationToken StopToken => _stop.Token;
 
-    /// <summary>Set when it starts executing; null while it waits for a place under the concurrency cap.</summary>
+    /// <summary>Set when it starts executing (under the engine's place lock); null while it waits for a place under the concurrency cap.</summary>
     public Task? Execution { get; set; }
+
+    /// <summary>
+    /// True while it waits or its handler runs: what the overlap policy counts. False once the handler returned,
+    /// though its end may still be on its way to the store.
+    /// </summary>
+    public bool Overlaps { get; set; } = true;
 
     public void Stop(StopReason reason, string detail)
     {

@@ -22,6 +22,22 @@ public sealed partial class RunStore
     }
 
     /// <summary>
+    /// The tasks with a <c>running</c> run claimed by another instance, in one query: the engine's batch of due
+    /// claims leaves these to the one-by-one path, where the overlap policy sees the other instance's run.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ListTasksRunningElsewhereAsync(string instance, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var ids = await db.Runs
+            .AsNoTracking()
+            .Where(r => r.Status == RunStatus.Running && r.Instance != instance)
+            .Select(r => r.TaskId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        return ids.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// Asks the instance that owns running run <paramref name="runId"/> to cancel it (it polls for requests).
     /// False when the run is not running any more.
     /// </summary>

@@ -1,0 +1,15 @@
+using Scheduler.Definitions.Runs;
+
+namespace Scheduler.State.Store;
+
+/// <summary>
+/// One run to claim in a batch: (task, slot, attempt) born <c>running</c> at <see cref="StartedAt"/>, or, with a
+/// <see cref="SkipReason"/>, born <c>skipped</c> with that reason (as <see cref="RunStore.TryRecordSkippedAsync"/>).
+/// </summary>
+public sealed record SlotClaim(string TaskId, DateTimeOffset SlotUtc, int Attempt, RunTrigger Trigger, string Revision, DateTimeOffset StartedAt, string? SkipReason = null);
+
+/// <summary>A task's catch-up mark (never moved backwards) and next slot after a tick, written with the tick's claims.</summary>
+public sealed record TaskAdvance(string TaskId, DateTimeOffset LastSlotUtc, DateTimeOffset? NextSlotUtc);
+
+/// <summary>How one run ended, for <see cref="RunStore.FinishBatchAsync"/>.</summary>
+public sealed record RunFinish(long RunId, RunStatus Status, int? ExitCode, string OutputTail, long OutputBytes, string? Error, DateTimeOffset FinishedAt);

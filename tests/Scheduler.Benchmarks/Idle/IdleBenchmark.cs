@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using Scheduler.Benchmarks.Measurement;
+
+namespace Scheduler.Benchmarks.Idle;
+
+/// <summary>
+/// <c>scheduler-bench idle</c>: the real <c>scheduler serve</c> with N tasks due hourly, left alone. After a warm-up
+/// (start, first reconcile, JIT), CPU over the window and resident memory at its end. Targets: RSS at most 80 MB,
+/// CPU at most 0.2% of one core.
+/// </summary>
+internal sealed class IdleBenchmark : IBenchmark
+{
+    private const double TargetRssMb = 80;
+    private const double TargetCpuPercent = 0.2;
+
+    public string Name => "idle";
+
+    public string Summary => "the real `scheduler serve` with N hourly tasks, idle: RSS and CPU from /proc";
+
+    public string Usage => """
+          --tasks N        task files, each due hourly (default 100)
+          --warmup S       seconds after start before measuring (default 15)
+          --duration S     measured idle seconds (default 60)
+          --scheduler DLL  the scheduler.dll to run (default: src/Scheduler/bin/<same configuration>/net10.0 of this checkout)
+        """;
+
+    public int Run(BenchArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var tasks = arguments.Int("tasks", 100, 1);
+        var warmup = arguments.Int("warmup", 15, 0);
+        var duration = arguments.Int("duration", 60, 1);
+        var dll = arguments.Text("scheduler") ?? DefaultSchedulerDll();
+        arguments.RejectUnused();
+        if (!File.Exists(dll))
+        {
+            Console.Error.WriteLine($"scheduler-bench idle: '{dll}' does not exist; build the solution in the same configuration first, or give --scheduler.");
+            return 2;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), $"scheduler-bench-idle-{Guid.NewGuid():N}");
+        try
+        {
+            var schedules = Path.Combine(folder, "schedules");
+            Directory.CreateDirectory(schedules);
+            for (var i = 0; i < tasks; i++)
+            {
+                File.WriteAllText(Path.Combine(schedules, $"idle-{i:D4}.yaml"), "schedule: \"0 * * * *\"\ncommand: [\"true\"]\n");
+            }
+
+            return Measure(dll, schedules, Path.Combine(folder, "data"), tasks, warmup, duration);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static int Measure(string dll, string schedules, string data, int tasks, int warmup, int duration)
+    {
+        var loadBefore = Machine.LoadAverage();
+        using var serve = ServeProcess.Start(dll, schedules, data);
+        Log.Info($"idle: scheduler serve (pid {serve.Id}) with {tasks} hourly tasks; warm-up {warmup} s, then {duration} s measured");
+        Thread.Sleep(TimeSpan.FromSeconds(warmup));
+        if (serve.HasExited)
+        {
+            Console.Error.WriteLine("scheduler-bench idle: scheduler serve exited during the warm-up.");
+            return 1;
+        }
+
+        var cpu0 = serve.CpuSeconds();
+        var (_, rssStart) = serve.Memory();
+        Thread.Sleep(TimeSpan.FromSeconds(duration));
+        var cpuPercent = (serve.CpuSeconds() - cpu0) / duration * 100;
+        var (peak, rss) = serve.Memory();
+        var loadAfter = Machine.LoadAverage();
+
+        var table = new TextTable("idle", "value", "target");
+        table.Add("tasks (hourly)", tasks.ToString(CultureInfo.InvariantCulture), "");
+        table.Add($"CPU over {duration} s, % of one core", F(cpuPercent, "F3"), $"<= {TargetCpuPercent}");
+        table.Add("RSS at the end MB (VmRSS)", F(rss, "F1"), $"<= {TargetRssMb:F0}");
+        table.Add("RSS after warm-up MB", F(rssStart, "F1"), "");
+        table.Add("peak RSS MB (VmHWM, start-up included)", F(peak, "F1"), "");
+        table.Add("load average before / after", $"{F(loadBefore ?? double.NaN, "F1")} / {F(loadAfter ?? double.NaN, "F1")}", "");
+        table.WriteTo(Console.Out);
+        Console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["benchmark"] = "idle",
+            ["tasks"] = tasks,
+            ["duration_s"] = duration,
+            ["cpu_percent"] = Math.Round(cpuPercent, 4),
+            ["cpu_percent_target"] = TargetCpuPercent,
+            ["rss_mb"] = Math.Round(rss, 1),
+            ["rss_after_warmup_mb"] = Math.Round(rssStart, 1),
+            ["peak_rss_mb"] = Math.Round(peak, 1),
+            ["rss_target_mb"] = TargetRssMb,
+            ["load_before"] = loadBefore,
+            ["load_after"] = loadAfter,
+            ["cores"] = Machine.Cores,
+        }));
+        return 0;
+    }
+
+    /// <summary>This checkout's scheduler.dll in the configuration the benchmark was built in (the folder names match).</summary>
+    private static string DefaultSchedulerDll()
+    {
+        var binDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/'));
+        var framework = binDirectory.Name;
+        var configuration = binDirectory.Parent?.Name ?? "Release";
+        var repository = binDirectory;
+        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "Scheduler.sln")))
+        {
+            repository = repository.Parent;
+        }
+
+        return repository is null
+            ? "scheduler.dll"
+            : Path.Combine(repository.FullName, "src", "Scheduler", "bin", configuration, framework, "scheduler.dll");
+    }
+
+    private static string F(double v, string format) => double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+}

@@ -1,0 +1,54 @@
+using Scheduler.Definitions.Runs;
+using Scheduler.State.Store;
+using Scheduler.State.Tests.Support;
+using static Scheduler.State.Tests.Support.Fixtures;
+
+namespace Scheduler.State.Tests;
+
+public sealed class BatchTests
+{
+    [Fact]
+    public async Task A_batch_claims_each_slot_once_and_moves_the_tasks_marks_and_summaries()
+    {
+        using var folder = new TempFolder();
+        await using var store = await folder.OpenAsync();
+        await store.AddTaskAsync("a");
+        await store.AddTaskAsync("b");
+        var taken = await store.Runs.TryClaimAsync("b", Slot, 1, RunTrigger.Schedule, Revision, "other", Slot, TestTimeout.Token);
+
+        var ids = await store.Runs.ClaimBatchAsync(
+            [new SlotClaim("a", Slot, 1, RunTrigger.Schedule, Revision, Slot), new SlotClaim("b", Slot, 1, RunTrigger.Schedule, Revision, Slot)],
+            [new TaskAdvance("a", Slot, Slot.AddMinutes(1)), new TaskAdvance("b", Slot, Slot.AddMinutes(1))],
+            Instance,
+            TestTimeout.Token);
+
+        Assert.NotNull(ids[0]);
+        Assert.Null(ids[1]); // b's slot was already claimed: the batch's claim loses, as a single claim would
+        var a = await store.Runs.GetTaskAsync("a", TestTimeout.Token);
+        Assert.Equal((ids[0], RunStatus.Running, Slot, Slot.AddMinutes(1)), (a!.LastRunId, a.LastRunStatus, a.LastSlotUtc, a.NextSlotUtc));
+        var b = await store.Runs.GetTaskAsync("b", TestTimeout.Token);
+        Assert.Equal(taken, b!.LastRunId);
+    }
+
+    [Fact]
+    public async Task A_batch_of_ends_counts_the_streak_and_leaves_runs_that_already_ended()
+    {
+        using var folder = new TempFolder();
+        await using var store = await folder.OpenAsync();
+        await store.AddTaskAsync("t");
+        var first = (await store.Runs.TryClaimAsync("t", Slot, 1, RunTrigger.Schedule, Revision, Instance, Slot, TestTimeout.Token))!.Value;
+        var second = (await store.Runs.TryClaimAsync("t", Slot.AddMinutes(1), 1, RunTrigger.Schedule, Revision, Instance, Slot, TestTimeout.Token))!.Value;
+        await store.Runs.FinishAsync(second, RunStatus.Cancelled, null, "", 0, "cancelled", Slot.AddMinutes(2), TestTimeout.Token);
+
+        var done = await store.Runs.FinishBatchAsync(
+            [new RunFinish(first, RunStatus.Failed, 1, "out", 3, "exit 1", Slot.AddMinutes(3)), new RunFinish(second, RunStatus.Succeeded, 0, "", 0, null, Slot.AddMinutes(3))],
+            TestTimeout.Token);
+
+        Assert.Equal([true, false], done);
+        var task = await store.Runs.GetTaskAsync("t", TestTimeout.Token);
+        Assert.Equal(1, task!.FailureStreak);
+        Assert.Equal((second, RunStatus.Cancelled), (task.LastRunId, task.LastRunStatus)); // the older run's end does not replace the newest's summary
+        var run = await store.Runs.GetRunAsync(first, TestTimeout.Token);
+        Assert.Equal((RunStatus.Failed, 1, "out", "exit 1"), (run!.Status, run.ExitCode, run.OutputTail, run.Error));
+    }
+}
