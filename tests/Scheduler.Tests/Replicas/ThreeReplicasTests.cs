@@ -83,7 +83,9 @@ public sealed class ThreeReplicasTests(PostgresServer postgres, ITestOutputHelpe
             Assert.True(figures.Unwitnessed.Count == 0, $"succeeded runs without a witness line: {string.Join(", ", figures.Unwitnessed)}{context}");
             Assert.True(figures.Strangers.Count == 0, $"witness lines that are no run of the store: {string.Join(", ", figures.Strangers)}{context}");
             Assert.True(figures.BadEndings.Count == 0, $"runs that neither succeeded nor were cut by the kill: {string.Join(", ", figures.BadEndings)}{context}");
-            Assert.True(figures.ByInstance.Count == 3, $"not every replica ran slots: {figures.Describe()}");
+            // The replicas really competed. Not necessarily all three: a replica claims a tick's due slots in one
+            // transaction, so the one that is a little faster at each tick can win them all; that is allowed.
+            Assert.True(figures.ByInstance.Count >= 2, $"fewer than two replicas ran slots: {figures.Describe()}");
 
             // Within the lease, plus one heartbeat period of the survivors and a margin for a busy machine.
             Assert.True(recoveredAfter < Lease + TimeSpan.FromSeconds(5), $"the killed replica's run was interrupted only {recoveredAfter.TotalSeconds:0.0} s after the kill.{Outputs()}");
