@@ -10,7 +10,7 @@ public sealed partial class SchedulerEngine
     /// <summary>The task's failure streak before this run ends, so a success can tell a recovery; read only when someone listens.</summary>
     private async Task<int> StreakBeforeFinishAsync(ScheduledTask task)
     {
-        if (_events is null || !_events.ListensTo(task))
+        if (_events is null || !_events.ListensTo(task, RunEventKind.Finished))
         {
             return 0;
         }
@@ -57,7 +57,7 @@ public sealed partial class SchedulerEngine
     {
         try
         {
-            if (_events?.ListensTo(runEvent.Task) == true)
+            if (_events?.ListensTo(runEvent.Task, runEvent.Kind) == true)
             {
                 _events.Publish(runEvent);
             }

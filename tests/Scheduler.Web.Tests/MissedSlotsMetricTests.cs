@@ -38,6 +38,16 @@ public sealed class MissedSlotsMetricTests
         Assert.True(sinks.ListensTo(Task("a")));
     }
 
+    [Fact]
+    public void The_metric_alone_does_not_ask_the_engine_to_describe_outcomes()
+    {
+        // An outcome costs the engine a store read of the streak; the metric only counts skips.
+        var sinks = new RunEventSinks([new MissedSlotsMetric(new SchedulerMetrics())]);
+
+        Assert.False(sinks.ListensTo(Task("a"), RunEventKind.Finished));
+        Assert.True(sinks.ListensTo(Task("a"), RunEventKind.Skipped));
+    }
+
     private static RunEvent Passed(ScheduledTask task, int count, string reason) =>
         new(task, RunEventKind.Skipped, null, null, 1, RunTrigger.Schedule, RunStatus.Skipped, DateTimeOffset.UnixEpoch) { PassedSlots = count, PassedReason = reason };
 

@@ -10,4 +10,10 @@ public interface IRunEventSink
 
     /// <summary>False when nothing about this task would be told, so the engine can skip the work of describing it.</summary>
     bool ListensTo(Running.ScheduledTask task) => true;
+
+    /// <summary>
+    /// The same question for one kind of event. Telling an outcome costs the engine a store read (the streak
+    /// before the run), so a sink that only counts skips says no to <see cref="RunEventKind.Finished"/> here.
+    /// </summary>
+    bool ListensTo(Running.ScheduledTask task, RunEventKind kind) => ListensTo(task);
 }

@@ -12,6 +12,8 @@ public sealed class RunEventSinks(IEnumerable<IRunEventSink> sinks) : IRunEventS
 
     public bool ListensTo(ScheduledTask task) => _sinks.Any(s => s.ListensTo(task));
 
+    public bool ListensTo(ScheduledTask task, RunEventKind kind) => _sinks.Any(s => s.ListensTo(task, kind));
+
     public void Publish(RunEvent runEvent)
     {
         List<Exception>? failures = null;
@@ -19,7 +21,7 @@ public sealed class RunEventSinks(IEnumerable<IRunEventSink> sinks) : IRunEventS
         {
             try
             {
-                if (sink.ListensTo(runEvent.Task))
+                if (sink.ListensTo(runEvent.Task, runEvent.Kind))
                 {
                     sink.Publish(runEvent);
                 }

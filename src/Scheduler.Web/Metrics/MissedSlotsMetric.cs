@@ -12,6 +12,9 @@ internal sealed class MissedSlotsMetric(SchedulerMetrics metrics) : IRunEventSin
 {
     public bool ListensTo(ScheduledTask task) => true;
 
+    // Passed slots come as skips; saying no to outcomes keeps the engine from reading a streak at every run's end.
+    public bool ListensTo(ScheduledTask task, RunEventKind kind) => kind == RunEventKind.Skipped;
+
     public void Publish(RunEvent runEvent)
     {
         if (runEvent.PassedSlots > 0)
