@@ -45,13 +45,17 @@ public sealed partial class SchedulerEngine
     private void PublishSkipped(ScheduledTask task, long? runId, DateTimeOffset? slot, RunTrigger trigger, string reason, DateTimeOffset now) =>
         Publish(new RunEvent(task, RunEventKind.Skipped, runId, slot, 1, trigger, RunStatus.Skipped, now) { Error = reason });
 
-    private void PublishPassed(ScheduledTask task, int passed, string reason, DateTimeOffset now) =>
+    private void PublishPassed(ScheduledTask task, Planning.SlotPlan plan, DateTimeOffset now)
+    {
+        var reason = plan.PassedReason ?? "missed";
         Publish(new RunEvent(task, RunEventKind.Skipped, null, null, 1, RunTrigger.Schedule, RunStatus.Skipped, now)
         {
-            Error = $"{passed} slot(s) passed over: {reason}",
-            PassedSlots = passed,
+            Error = $"{plan.Passed} slot(s) passed over: {reason}",
+            PassedSlots = plan.Passed,
             PassedReason = reason,
+            PassedCause = plan.FirstPassedCause,
         });
+    }
 
     private void Publish(RunEvent runEvent)
     {

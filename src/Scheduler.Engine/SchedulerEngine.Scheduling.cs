@@ -93,7 +93,7 @@ public sealed partial class SchedulerEngine
             if (plan.Passed > 0)
             {
                 EngineLog.SlotsPassed(_logger, taskId, plan.Passed, plan.PassedReason ?? "missed");
-                PublishPassed(slots.Task, plan.Passed, plan.PassedReason ?? "missed", now);
+                PublishPassed(slots.Task, plan, now);
             }
 
             slots.Watermark = plan.Watermark;

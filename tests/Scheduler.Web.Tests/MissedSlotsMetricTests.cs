@@ -1,6 +1,7 @@
 using Prometheus;
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Notifications;
+using Scheduler.Engine.Planning;
 using Scheduler.Engine.Running;
 using Scheduler.Web.Metrics;
 
@@ -16,9 +17,9 @@ public sealed class MissedSlotsMetricTests
         var sinks = new RunEventSinks([new MissedSlotsMetric(metrics)]);
         var task = Task("jobs/nightly");
 
-        sinks.Publish(Passed(task, 4, "missed while the scheduler was not running (catch-up: none)"));
-        sinks.Publish(Passed(task, 2, "older than starting-deadline (2h)"));
-        sinks.Publish(Passed(task, 1, "missed while the scheduler was not running (catch-up: latest)"));
+        sinks.Publish(Passed(task, 4, "missed while the scheduler was not running (catch-up: none)", PassedCause.Downtime));
+        sinks.Publish(Passed(task, 2, "older than starting-deadline (2h)", PassedCause.StartingDeadline));
+        sinks.Publish(Passed(task, 1, "missed while the scheduler was not running (catch-up: latest)", PassedCause.Downtime));
         sinks.Publish(new RunEvent(task, RunEventKind.Finished, 7, DateTimeOffset.UnixEpoch, 1, RunTrigger.Schedule, RunStatus.Failed, DateTimeOffset.UnixEpoch));
 
         Assert.Equal(5, metrics.SlotsMissed.WithLabels("jobs/nightly", "downtime").Value);
@@ -31,7 +32,7 @@ public sealed class MissedSlotsMetricTests
         var heard = new List<string>();
         var sinks = new RunEventSinks([new Throwing(), new Recording(heard, listens: true), new Recording(heard, listens: false)]);
 
-        var failure = Assert.Throws<AggregateException>(() => sinks.Publish(Passed(Task("a"), 1, "x")));
+        var failure = Assert.Throws<AggregateException>(() => sinks.Publish(Passed(Task("a"), 1, "x", PassedCause.Downtime)));
 
         Assert.Equal(["a"], heard);
         Assert.Single(failure.InnerExceptions);
@@ -48,8 +49,11 @@ public sealed class MissedSlotsMetricTests
         Assert.True(sinks.ListensTo(Task("a"), RunEventKind.Skipped));
     }
 
-    private static RunEvent Passed(ScheduledTask task, int count, string reason) =>
-        new(task, RunEventKind.Skipped, null, null, 1, RunTrigger.Schedule, RunStatus.Skipped, DateTimeOffset.UnixEpoch) { PassedSlots = count, PassedReason = reason };
+    private static RunEvent Passed(ScheduledTask task, int count, string reason, PassedCause cause) =>
+        new(task, RunEventKind.Skipped, null, null, 1, RunTrigger.Schedule, RunStatus.Skipped, DateTimeOffset.UnixEpoch)
+        {
+            PassedSlots = count, PassedReason = reason, PassedCause = cause,
+        };
 
     private static ScheduledTask Task(string id) =>
         new(Definitions.Loading.TaskReader.Read(

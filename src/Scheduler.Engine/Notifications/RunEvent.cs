@@ -35,4 +35,7 @@ public sealed record RunEvent(
     public int PassedSlots { get; init; }
 
     public string? PassedReason { get; init; }
+
+    /// <summary>The first reason as a value (what metrics label by); the text above is for people.</summary>
+    public Planning.PassedCause? PassedCause { get; init; }
 }

@@ -12,5 +12,8 @@ public sealed record SlotPlan(
     DateTimeOffset? Next)
 {
     /// <summary>True when the plan runs slots that were missed rather than just the one due now.</summary>
+    /// <summary>The first of the reasons in <see cref="PassedReason"/> as a value; null when nothing was passed over.</summary>
+    public PassedCause? FirstPassedCause { get; init; }
+
     public bool IsCatchUp => Passed > 0 || Runs.Any(r => r.Trigger == Definitions.Runs.RunTrigger.CatchUp);
 }

@@ -48,6 +48,7 @@ public static class SlotPlanner
         var runs = new List<PlannedRun>();
         var passed = 0;
         var reasons = new List<string>();
+        PassedCause? cause = null;
 
         var catchUp = task.CatchUp switch
         {
@@ -58,6 +59,7 @@ public static class SlotPlanner
         if (missedTotal - catchUp.Count > 0)
         {
             passed += missedTotal - catchUp.Count;
+            cause = task.CatchUp == CatchUpPolicy.All ? PassedCause.MaxCatchUp : PassedCause.Downtime;
             reasons.Add(task.CatchUp == CatchUpPolicy.All
                 ? $"more than max-catch-up ({task.MaxCatchUp}) slots were missed"
                 : $"missed while the scheduler was not running (catch-up: {task.CatchUp.ToString().ToLowerInvariant()})");
@@ -68,6 +70,7 @@ public static class SlotPlanner
             if (task.StartingDeadline is { } deadline && now - slot > deadline)
             {
                 passed++;
+                cause ??= PassedCause.StartingDeadline;
                 AddOnce(reasons, $"older than starting-deadline ({Definitions.Values.Durations.Format(deadline)})");
             }
             else
@@ -81,6 +84,7 @@ public static class SlotPlanner
             if (task.StartingDeadline is { } deadline && now - slot > deadline)
             {
                 passed++;
+                cause ??= PassedCause.StartingDeadline;
                 AddOnce(reasons, $"older than starting-deadline ({Definitions.Values.Durations.Format(deadline)})");
             }
             else
@@ -89,7 +93,7 @@ public static class SlotPlanner
             }
         }
 
-        return new SlotPlan(runs, passed, reasons.Count == 0 ? null : string.Join("; ", reasons), now, next);
+        return new SlotPlan(runs, passed, reasons.Count == 0 ? null : string.Join("; ", reasons), now, next) { FirstPassedCause = cause };
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Scheduler.Engine.Notifications;
+using Scheduler.Engine.Planning;
 using Scheduler.Engine.Running;
 
 namespace Scheduler.Web.Metrics;
@@ -19,7 +20,15 @@ internal sealed class MissedSlotsMetric(SchedulerMetrics metrics) : IRunEventSin
     {
         if (runEvent.PassedSlots > 0)
         {
-            metrics.SlotsMissed.WithLabels(runEvent.Task.Id, SkipReason.OfPassed(runEvent.PassedReason)).Inc(runEvent.PassedSlots);
+            metrics.SlotsMissed.WithLabels(runEvent.Task.Id, Label(runEvent.PassedCause)).Inc(runEvent.PassedSlots);
         }
     }
+
+    private static string Label(PassedCause? cause) => cause switch
+    {
+        PassedCause.Downtime => "downtime",
+        PassedCause.MaxCatchUp => "max-catch-up",
+        PassedCause.StartingDeadline => "starting-deadline",
+        _ => "other",
+    };
 }

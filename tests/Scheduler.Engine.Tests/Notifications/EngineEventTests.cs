@@ -75,6 +75,7 @@ public sealed class EngineEventTests
         Assert.Equal((RunEventKind.Skipped, (long?)null, (DateTimeOffset?)null), (passed.Kind, passed.RunId, passed.Slot));
         Assert.Equal("4 slot(s) passed over: missed while the scheduler was not running (catch-up: none)", passed.Error);
         Assert.Equal((4, "missed while the scheduler was not running (catch-up: none)"), (passed.PassedSlots, passed.PassedReason));
+        Assert.Equal(Scheduler.Engine.Planning.PassedCause.Downtime, passed.PassedCause);
     }
 
     [Fact]

@@ -61,6 +61,7 @@ public sealed class SlotPlannerTests
         Assert.Equal([At("2026-11-23T10:30:00Z"), At("2026-11-23T10:40:00Z")], plan.Runs.Select(r => r.Slot));
         Assert.Equal(3, plan.Passed);
         Assert.Contains("max-catch-up (2)", plan.PassedReason, StringComparison.Ordinal);
+        Assert.Equal(PassedCause.MaxCatchUp, plan.FirstPassedCause);
     }
 
     [Fact]
@@ -72,6 +73,7 @@ public sealed class SlotPlannerTests
         Assert.Empty(plan.Runs);
         Assert.Equal(1, plan.Passed);
         Assert.Contains("starting-deadline (2h)", plan.PassedReason, StringComparison.Ordinal);
+        Assert.Equal(PassedCause.StartingDeadline, plan.FirstPassedCause);
     }
 
     [Fact]
