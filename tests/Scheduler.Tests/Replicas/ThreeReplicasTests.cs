@@ -119,17 +119,7 @@ public sealed class ThreeReplicasTests(PostgresServer postgres, ITestOutputHelpe
 
     private static void WriteTasks(ServeFolder folder, string pids)
     {
-        foreach (var id in Ticks)
-        {
-            folder.WriteTask(id, $"""
-                schedule:
-                  every: 1s
-                catch-up: all
-                overlap: allow
-                timeout: 1m
-                shell: {folder.WitnessCommand()}
-                """);
-        }
+        folder.WriteWitnessTasks(Ticks);
 
         // Runs for minutes: whoever owns it at the kill leaves it running, orphaned. Its pid lets the test end it.
         folder.WriteTask("long", $"""

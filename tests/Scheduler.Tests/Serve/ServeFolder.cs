@@ -34,6 +34,25 @@ internal sealed class ServeFolder : IDisposable
     /// Writes <c>schedules/<paramref name="taskId"/>.yaml</c> whole, by a rename: the watcher never sees a
     /// half-written file, so what the test writes is exactly what serve reads.
     /// </summary>
+    /// <summary>
+    /// Tasks due every second that write a witness line per run, with catch-up: all and overlap: allow, so every
+    /// slot is owed exactly one run: what the exactly-once tests count.
+    /// </summary>
+    public void WriteWitnessTasks(IEnumerable<string> taskIds)
+    {
+        foreach (var id in taskIds)
+        {
+            WriteTask(id, $"""
+                schedule:
+                  every: 1s
+                catch-up: all
+                overlap: allow
+                timeout: 1m
+                shell: {WitnessCommand()}
+                """);
+        }
+    }
+
     public void WriteTask(string taskId, string yaml)
     {
         var path = Path.Combine(Schedules, taskId + ".yaml");

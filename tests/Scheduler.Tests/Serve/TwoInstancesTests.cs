@@ -15,17 +15,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper log)
     public async Task Two_processes_on_one_store_run_every_slot_of_every_task_exactly_once()
     {
         using var folder = new ServeFolder(log);
-        foreach (var id in TaskIds)
-        {
-            folder.WriteTask(id, $"""
-                schedule:
-                  every: 1s
-                catch-up: all
-                overlap: allow
-                timeout: 1m
-                shell: {folder.WitnessCommand()}
-                """);
-        }
+        folder.WriteWitnessTasks(TaskIds);
 
         // Debug logs say when an instance tried a slot and lost the claim: proof that both took part in every slot.
         var debug = new Dictionary<string, string> { ["Logging__LogLevel__Scheduler.Engine.SchedulerEngine"] = "Debug" };
