@@ -47,7 +47,7 @@ internal sealed class SpawnBenchmark : IBenchmark
         var (lateness, expected) = await SpawnLateness.MeasureAsync(tasks, warmup, duration);
         var loadAfter = Machine.LoadAverage();
         var ratio = handlerRate / rawRate;
-        double Pct(double q) => lateness.Length == 0 ? double.NaN : lateness[Math.Clamp((int)Math.Ceiling(q * lateness.Length) - 1, 0, lateness.Length - 1)];
+        double Pct(double q) => Percentiles.NearestRank(lateness, q);
 
         var table = new TextTable("spawn", "value", "target");
         table.Add("command handler, processes/s", F(handlerRate), "");
