@@ -22,9 +22,10 @@ internal sealed class KeyedFields
                 var closest = Suggestions.Closest(key, allowed);
                 diagnostics.Error(entry.Key.Start, DiagnosticCodes.UnknownKey,
                     $"{keyPath}: '{key}' is not a known key{(path.Length == 0 ? "" : $" in '{path}'")}.",
-                    closest is null
+                    KeyPlacement.Hint(path, key, entry.Value, mapping)
+                    ?? (closest is null
                         ? $"Known keys here: {string.Join(", ", allowed)}."
-                        : $"Did you mean '{closest}'?");
+                        : $"Did you mean '{closest}'?"));
                 continue;
             }
 
