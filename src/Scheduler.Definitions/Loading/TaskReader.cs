@@ -85,6 +85,10 @@ public static partial class TaskReader
         if (fields.Value("schedule") is { } scheduleNode)
         {
             schedule = new ScheduleReader(values).Read(scheduleNode, from);
+            if (schedule is not null && fields.Value("jitter") is { } jitterNode)
+            {
+                schedule = JitterReader.Apply(schedule, jitterNode, id, values, from);
+            }
         }
         else
         {

@@ -7,7 +7,7 @@ internal static class Keys
 
     public static readonly string[] Task =
     [
-        "description", "enabled", "schedule", "catch-up", "max-catch-up", "starting-deadline", "overlap",
+        "description", "enabled", "schedule", "jitter", "catch-up", "max-catch-up", "starting-deadline", "overlap",
         "timeout", "kill-grace", "retry", "env", "working-directory", "notify", .. Handlers,
     ];
 

@@ -22,11 +22,11 @@ internal static class FieldText
     public static string? Duration(TimeSpan? value) => value is { } span ? Durations.Format(span) : null;
 
     /// <summary>
-    /// <see cref="ScheduleDefinition.Describe"/>, plus the zone of an <c>every</c> schedule when it is not UTC:
+    /// <see cref="ScheduleDefinition.DescribeWritten"/> (the jitter is a field of its own), plus the zone of an <c>every</c> schedule when it is not UTC:
     /// the zone only changes how its times are shown, but a reviewer should still see it change.
     /// </summary>
     public static string Schedule(ScheduleDefinition schedule) =>
         schedule.Kind == ScheduleKind.Every && schedule.TimeZoneId != "UTC"
-            ? $"{schedule.Describe()} ({schedule.TimeZoneId})"
-            : schedule.Describe();
+            ? $"{schedule.DescribeWritten()} ({schedule.TimeZoneId})"
+            : schedule.DescribeWritten();
 }

@@ -11,4 +11,7 @@ public enum PlanWarningKind
 
     /// <summary>The task fires within an hour of now, so merging starts it almost at once.</summary>
     FiresSoon,
+
+    /// <summary>More than <see cref="CrowdedSlots.Limit"/> tasks, this one among them, fire at the same instant.</summary>
+    SameInstant,
 }

@@ -50,10 +50,9 @@ public static class Planner
             .Where(entry => !current.ContainsKey(entry.Key))
             .Select(entry => new RemovedTask(entry.Key, entry.Value[0].DisplayPath, ValidTask(entry.Value)))
             .ToList();
-        var warnings = added.Concat(changed)
-            .OrderBy(t => t.Id, StringComparer.Ordinal)
-            .SelectMany(t => PlanWarnings.For(t.Task, now))
-            .ToList();
+        var touched = added.Concat(changed).OrderBy(t => t.Id, StringComparer.Ordinal).Select(t => t.Task).ToList();
+        var valid = current.Values.Select(ValidTask).OfType<TaskDefinition>().ToList();
+        var warnings = touched.SelectMany(t => PlanWarnings.For(t, now)).Concat(CrowdedSlots.For(valid, touched, now)).ToList();
         return new Plan(added, changed, removed, invalid, warnings);
     }
 

@@ -48,6 +48,7 @@ public static class TaskFields
         Add("description", FieldText.Quote(task.Description));
         Add("enabled", FieldText.Bool(task.Enabled));
         Add("schedule", FieldText.Schedule(task.Schedule));
+        Add("jitter", task.Schedule.DescribeJitter());
         Add("catch-up", task.CatchUp.ToString().ToLowerInvariant());
         Add("max-catch-up", FieldText.Number(task.MaxCatchUp));
         Add("starting-deadline", FieldText.Duration(task.StartingDeadline));
