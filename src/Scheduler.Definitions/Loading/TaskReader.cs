@@ -118,16 +118,17 @@ public static partial class TaskReader
         var workingDirectory = Optional(fields, "working-directory", n => values.String(n, "working-directory"));
         var handler = new HandlerReader(values).Read(fields);
         var notify = fields.Value("notify") is { } notifyNode ? new NotifyReader(values).Read(notifyNode) : null;
+        var priority = PriorityReader.Read(fields.Value("priority"), handler, values);
         SecretScan.Check(mapping, "", diagnostics);
 
         if (diagnostics.HasErrors || schedule is null || handler is null || enabled is null || catchUp is null || maxCatchUp is null
-            || overlap is null || timeout is null || killGrace is null || retry is null || environment is null)
+            || overlap is null || timeout is null || killGrace is null || retry is null || environment is null || priority is null)
         {
             return null;
         }
 
         return new TaskDefinition(id, file.DisplayPath, description, enabled.Value, schedule, catchUp.Value, maxCatchUp.Value, deadline,
-            overlap.Value, timeout.Value, killGrace.Value, retry, environment, workingDirectory, handler, notify);
+            overlap.Value, timeout.Value, killGrace.Value, retry, environment, workingDirectory, handler, notify, priority.Value);
     }
 
     private static T? Optional<T>(KeyedFields fields, string key, Func<YamlNode, T?> read) =>

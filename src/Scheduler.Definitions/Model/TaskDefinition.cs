@@ -19,7 +19,8 @@ public sealed record TaskDefinition(
     IReadOnlyDictionary<string, string> Environment,
     string? WorkingDirectory,
     HandlerDefinition Handler,
-    NotifyDefinition? Notify = null)
+    NotifyDefinition? Notify = null,
+    TaskPriority Priority = TaskPriority.Normal)
 {
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromHours(1);
 

@@ -8,7 +8,7 @@ internal static class Keys
     public static readonly string[] Task =
     [
         "description", "enabled", "schedule", "jitter", "catch-up", "max-catch-up", "starting-deadline", "overlap",
-        "timeout", "kill-grace", "retry", "env", "working-directory", "notify", .. Handlers,
+        "timeout", "kill-grace", "retry", "env", "working-directory", "priority", "notify", .. Handlers,
     ];
 
     public static readonly string[] ScheduleKinds = ["cron", "every", "daily", "weekly", "manual"];

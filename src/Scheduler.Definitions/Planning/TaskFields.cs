@@ -20,6 +20,7 @@ public static class TaskFields
         ["catch-up"] = "latest",
         ["max-catch-up"] = TaskDefinition.DefaultMaxCatchUp.ToString(CultureInfo.InvariantCulture),
         ["overlap"] = "forbid",
+        ["priority"] = "normal",
         ["timeout"] = Durations.Format(TaskDefinition.DefaultTimeout),
         ["kill-grace"] = Durations.Format(TaskDefinition.DefaultKillGrace),
         ["retry"] = "none",
@@ -62,6 +63,7 @@ public static class TaskFields
         }
 
         Add("working-directory", FieldText.Quote(task.WorkingDirectory));
+        Add("priority", task.Priority.ToString().ToLowerInvariant());
         HandlerFields.Add(task.Handler, Add);
         if (task.Notify is { } notify)
         {

@@ -158,4 +158,18 @@ public sealed class ProcessHandlerTests
         // Everything this process allocated meanwhile (other tests run in parallel, so this is loose): far below 200 MB.
         Assert.True(allocated < 50_000_000, $"allocated {allocated:N0} bytes while reading 200 MB");
     }
+
+    [Fact]
+    public async Task A_low_priority_run_and_what_it_starts_run_at_nice_10_in_the_idle_io_class()
+    {
+        // The priority is applied just after the process starts; the short pause lets the script's own `nice` and
+        // `ionice` (children it forks, so they inherit) run after that, as a real task's work would.
+        var task = HandlerRuns.Task(new ShellHandler("sleep 0.3; nice; ionice")) with { Priority = TaskPriority.Low };
+        var context = HandlerRuns.Context(task);
+
+        var outcome = await _shell.RunAsync(context, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        Assert.Equal("10\nidle\n", context.Output.ToText());
+    }
 }

@@ -84,6 +84,11 @@ internal static class ProcessRunner
             return HandlerOutcome.Failed($"'{argv[0]}' could not be started: {ex.Message}");
         }
 
+        if (task.Priority == Definitions.Model.TaskPriority.Low && LowPriority.Apply(execution.ProcessId) is { } refused)
+        {
+            context.Output.Append($"scheduler: priority: low could not be applied ({refused}); the run goes on at normal priority\n");
+        }
+
         var leaderExit = LeaderExit.WatchAsync(execution.ProcessId);
         var stoppedBy = await WaitForExitOrStopAsync(leaderExit, task.Timeout, context.Time, cancel).ConfigureAwait(false);
 
