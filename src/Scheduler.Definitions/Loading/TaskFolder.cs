@@ -12,6 +12,12 @@ public static class TaskFolder
     };
 
     /// <summary>
+    /// The most bytes a reader of task files (this folder reader, the git tree reader) needs to take from one file:
+    /// one past the size limit, so the loader can say a file is too large without it being loaded whole.
+    /// </summary>
+    public const int ReadLimit = Parsing.YamlLimits.MaxFileBytes + 1;
+
+    /// <summary>
     /// The task files under <paramref name="directory"/>, with display paths relative to <paramref name="displayBase"/>
     /// (usually the current directory). Throws <see cref="DirectoryNotFoundException"/> when the folder does not exist.
     /// </summary>
@@ -50,7 +56,7 @@ public static class TaskFolder
     {
         // bufferSize 0: the bytes go straight into the array below, a FileStream buffer would only add a copy.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.SequentialScan);
-        var buffer = new byte[Math.Min(stream.Length, Parsing.YamlLimits.MaxFileBytes + 1)];
+        var buffer = new byte[Math.Min(stream.Length, ReadLimit)];
         var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         return read == buffer.Length ? buffer : buffer[..read];
     }

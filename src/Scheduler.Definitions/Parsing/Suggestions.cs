@@ -21,13 +21,19 @@ public static class Suggestions
         return best is not null && bestDistance <= Math.Max(1, best.Length / 3) ? best : null;
     }
 
-    /// <summary>Levenshtein distance, with a transposition counted as one edit.</summary>
-    public static int Distance(string a, string b)
+    /// <summary>
+    /// Levenshtein distance with a transposition counted as one edit (optimal string alignment), the one edit
+    /// distance behind every "did you mean": keys, choices, task ids, time zones. Only runs on error paths.
+    /// </summary>
+    public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        var beforePrevious = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
+        // Three rolling rows instead of the full matrix, on the stack for the short words this compares
+        // (it is called for each of the ~600 zone ids when a zone is misspelled).
+        var width = b.Length + 1;
+        Span<int> beforePrevious = width <= 256 ? stackalloc int[width] : new int[width];
+        Span<int> previous = width <= 256 ? stackalloc int[width] : new int[width];
+        Span<int> current = width <= 256 ? stackalloc int[width] : new int[width];
+        for (var j = 0; j < width; j++)
         {
             previous[j] = j;
         }
@@ -45,7 +51,10 @@ public static class Suggestions
                 }
             }
 
-            (beforePrevious, previous, current) = (previous, current, beforePrevious);
+            var reused = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = reused;
         }
 
         return previous[b.Length];

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using Scheduler.Definitions.Parsing;
 
 namespace Scheduler.Definitions.Scheduling;
 
@@ -63,7 +64,7 @@ public static class TimeZoneCatalog
 
         var tolerance = Math.Max(1, wanted.Length / 3);
         var matches = SuggestionKeys.Value
-            .Select(key => (key.Id, Distance: Math.Min(EditDistance.Between(wanted, key.Upper), EditDistance.Between(wanted, key.UpperCity))))
+            .Select(key => (key.Id, Distance: Math.Min(Suggestions.Distance(wanted, key.Upper), Suggestions.Distance(wanted, key.UpperCity))))
             .Where(match => match.Distance <= tolerance)
             .ToList();
         if (matches.Count == 0)

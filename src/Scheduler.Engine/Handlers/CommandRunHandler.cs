@@ -27,6 +27,6 @@ public sealed class CommandRunHandler : IRunHandler
             argv.Add(rendered);
         }
 
-        return await ProcessRunner.RunAsync(context, argv, cancel).ConfigureAwait(false);
+        return await ProcessRunner.RunCommandAsync(context, argv, cancel).ConfigureAwait(false);
     }
 }

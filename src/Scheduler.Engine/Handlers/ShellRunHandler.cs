@@ -21,6 +21,6 @@ public sealed class ShellRunHandler : IRunHandler
             return HandlerOutcome.Failed(error);
         }
 
-        return await ProcessRunner.RunAsync(context, ["/bin/sh", "-c", script], cancel).ConfigureAwait(false);
+        return await ProcessRunner.RunShellAsync(context, script, cancel).ConfigureAwait(false);
     }
 }

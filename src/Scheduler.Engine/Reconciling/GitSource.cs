@@ -103,7 +103,8 @@ public sealed class GitSource : IDefinitionSource, IDisposable
             }
 
             LastFetched = commit.Sha;
-            return new SourceSnapshot(FilesOf(commit), commit.Sha[..12]);
+            // A branch without the folder has no tasks (as an empty folder), rather than an unreadable source.
+            return new SourceSnapshot(GitTreeFiles.FromCommit(commit, _options.Path) ?? [], commit.Sha[..12]);
         }
         catch (LibGit2SharpException e)
         {
@@ -131,41 +132,6 @@ public sealed class GitSource : IDefinitionSource, IDisposable
         }
 
         return repository;
-    }
-
-    /// <summary>The task files under the configured path of the commit's tree, as the folder reader would list them.</summary>
-    private List<SourceFile> FilesOf(Commit commit)
-    {
-        var root = _options.Path.Trim('/');
-        var files = new List<SourceFile>();
-        if ((root.Length == 0 ? commit.Tree : commit[root]?.Target as Tree) is not { } tree)
-        {
-            return files;
-        }
-
-        Collect(tree, "", root, files);
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return files;
-    }
-
-    private static void Collect(Tree tree, string prefix, string root, List<SourceFile> files)
-    {
-        foreach (var entry in tree)
-        {
-            var relative = prefix + entry.Name;
-            if (entry.TargetType == TreeEntryTargetType.Tree && !entry.Name.StartsWith('.'))
-            {
-                Collect((Tree)entry.Target, relative + "/", root, files);
-            }
-            else if (entry.TargetType == TreeEntryTargetType.Blob && TaskIds.IsTaskFile(relative) && !TaskIds.IsHidden(relative))
-            {
-                var blob = (Blob)entry.Target;
-                using var stream = blob.GetContentStream();
-                using var buffer = new MemoryStream();
-                stream.CopyTo(buffer);
-                files.Add(new SourceFile(relative, root.Length == 0 ? relative : $"{root}/{relative}", buffer.ToArray()));
-            }
-        }
     }
 
     private Credentials Credentials(string url, string usernameFromUrl, SupportedCredentialTypes types) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Scheduler.Definitions.Runs;
+using Scheduler.Definitions.Values;
 using Scheduler.State.Entities;
 
 namespace Scheduler.Web.Rendering;

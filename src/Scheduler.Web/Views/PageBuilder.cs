@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Scheduler.Definitions.Scheduling;
+using Scheduler.Definitions.Values;
 using Scheduler.Engine;
 using Scheduler.State.Store;
 using Scheduler.Web.Rendering;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Scheduler.Definitions.Runs;
+using Scheduler.Definitions.Values;
 using Scheduler.State.Entities;
 using Scheduler.Web.Rendering;
 

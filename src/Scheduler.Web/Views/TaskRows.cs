@@ -1,4 +1,5 @@
 using Scheduler.Definitions.Runs;
+using Scheduler.Definitions.Values;
 using Scheduler.State.Entities;
 using Scheduler.Web.Rendering;
 

@@ -1,4 +1,3 @@
-using Scheduler.Output;
 using Scheduler.Definitions.Model;
 using Scheduler.Definitions.Values;
 using Scheduler.Engine.Handlers;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Scheduler.Cli;
 using Scheduler.Definitions.Loading;
 using Scheduler.Definitions.Scheduling;
+using Scheduler.Definitions.Values;
 using Scheduler.Output;
 
 namespace Scheduler.Commands;
@@ -82,7 +83,7 @@ internal static class NextCommand
 
     private static void WriteJson(TextWriter output, List<Slot> slots)
     {
-        var items = slots.Select(s => new { utc = FormatUtc(s.Utc), local = FormatLocal(s.Local), note = NoteName(s.Note) });
+        var items = slots.Select(s => new { utc = TimeText.Utc(s.Utc), local = FormatLocal(s.Local), note = NoteName(s.Note) });
         output.WriteLine(JsonSerializer.Serialize(items, JsonOutput.Options));
     }
 
@@ -97,18 +98,16 @@ internal static class NextCommand
 
         foreach (var slot in slots)
         {
-            var local = slot.Local.ToString("ddd yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+            var local = TimeText.Local(slot.Local);
             var note = slot.Note switch
             {
                 SlotNote.DstGapShifted => "  (moved: its local time does not exist on this day, DST gap)",
                 SlotNote.DstRepeatedHour => "  (this local time occurs twice on this day, DST fall-back)",
                 _ => "",
             };
-            output.WriteLine($"  {local}   {FormatUtc(slot.Utc)}{note}");
+            output.WriteLine($"  {local}   {TimeText.Utc(slot.Utc)}{note}");
         }
     }
-
-    internal static string FormatUtc(DateTimeOffset utc) => utc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     internal static string FormatLocal(DateTimeOffset local) => local.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Scheduler.Cli;
 using Scheduler.Definitions.Loading;
 using Scheduler.Definitions.Planning;
+using Scheduler.Engine.Reconciling;
 using Scheduler.Planning;
 
 namespace Scheduler.Commands;
@@ -40,7 +41,7 @@ internal static class PlanCommand
         var folder = SchedulesPath(request.SchedulesPath);
         using var repository = GitRepository.Open(context.Resolve(request.Repo), request.Repo);
         var (baseCommit, baseRevision) = repository.Resolve(request.Base, "--base");
-        var baseFiles = GitTaskFiles.FromCommit(baseCommit, folder);
+        var baseFiles = GitTreeFiles.FromCommit(baseCommit, folder);
         IReadOnlyList<SourceFile>? headFiles;
         Revision? headRevision = null;
         if (request.Head is null)
@@ -52,7 +53,7 @@ internal static class PlanCommand
         else
         {
             (var headCommit, headRevision) = repository.Resolve(request.Head, "--head");
-            headFiles = GitTaskFiles.FromCommit(headCommit, folder);
+            headFiles = GitTreeFiles.FromCommit(headCommit, folder);
         }
 
         if (baseFiles is null && headFiles is null)
@@ -103,7 +104,8 @@ internal static class PlanCommand
     {
         try
         {
-            return GitTaskFiles.FromWorkingTree(workingDirectory, folder);
+            var path = Path.Combine(workingDirectory, folder);
+            return Directory.Exists(path) ? TaskFolder.Read(path, workingDirectory) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

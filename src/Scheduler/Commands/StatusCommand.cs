@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Scheduler.Cli;
 using Scheduler.Definitions.Runs;
+using Scheduler.Definitions.Values;
 using Scheduler.Output;
 using Scheduler.State.Entities;
 

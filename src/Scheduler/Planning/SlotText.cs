@@ -1,15 +1,14 @@
-using System.Globalization;
-using Scheduler.Commands;
 using Scheduler.Definitions.Scheduling;
+using Scheduler.Definitions.Values;
 
 namespace Scheduler.Planning;
 
 /// <summary>A slot's columns as <c>scheduler next</c> prints them, so plan and next read the same.</summary>
 internal static class SlotText
 {
-    public static string Local(Slot slot) => slot.Local.ToString("ddd yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+    public static string Local(Slot slot) => TimeText.Local(slot.Local);
 
-    public static string Utc(Slot slot) => NextCommand.FormatUtc(slot.Utc);
+    public static string Utc(Slot slot) => TimeText.Utc(slot.Utc);
 
     public static string? Note(Slot slot) => slot.Note switch
     {

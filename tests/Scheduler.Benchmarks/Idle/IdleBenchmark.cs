@@ -6,8 +6,9 @@ namespace Scheduler.Benchmarks.Idle;
 
 /// <summary>
 /// <c>scheduler-bench idle</c>: the real <c>scheduler serve</c> with N tasks due hourly, left alone. After a warm-up
-/// (start, first reconcile, JIT), CPU over the window and resident memory at its end. Targets: RSS at most 80 MB,
-/// CPU at most 0.2% of one core.
+/// (start, first reconcile, JIT), CPU over the window and resident memory at its end, and both per sample interval so
+/// "flat" can be judged (the target: no growth while nothing runs). Targets: RSS at most 80 MB, CPU at most 0.2% of one
+/// core, over 10 minutes (<c>--duration 600</c>).
 /// </summary>
 internal sealed class IdleBenchmark : IBenchmark
 {
@@ -21,7 +22,8 @@ internal sealed class IdleBenchmark : IBenchmark
     public string Usage => """
           --tasks N        task files, each due hourly (default 100)
           --warmup S       seconds after start before measuring (default 15)
-          --duration S     measured idle seconds (default 60)
+          --duration S     measured idle seconds (default 60; the target is judged over 600)
+          --sample S       seconds per sample row of CPU and RSS within the window (default 60)
           --scheduler DLL  the scheduler.dll to run (default: src/Scheduler/bin/<same configuration>/net10.0 of this checkout)
         """;
 
@@ -31,6 +33,7 @@ internal sealed class IdleBenchmark : IBenchmark
         var tasks = arguments.Int("tasks", 100, 1);
         var warmup = arguments.Int("warmup", 15, 0);
         var duration = arguments.Int("duration", 60, 1);
+        var sample = Math.Min(arguments.Int("sample", 60, 1), duration);
         var dll = arguments.Text("scheduler") ?? DefaultSchedulerDll();
         arguments.RejectUnused();
         if (!File.Exists(dll))
@@ -49,7 +52,7 @@ internal sealed class IdleBenchmark : IBenchmark
                 File.WriteAllText(Path.Combine(schedules, $"idle-{i:D4}.yaml"), "schedule: \"0 * * * *\"\ncommand: [\"true\"]\n");
             }
 
-            return Measure(dll, schedules, Path.Combine(folder, "data"), tasks, warmup, duration);
+            return Measure(dll, schedules, Path.Combine(folder, "data"), tasks, warmup, duration, sample);
         }
         finally
         {
@@ -57,7 +60,7 @@ internal sealed class IdleBenchmark : IBenchmark
         }
     }
 
-    private static int Measure(string dll, string schedules, string data, int tasks, int warmup, int duration)
+    private static int Measure(string dll, string schedules, string data, int tasks, int warmup, int duration, int sample)
     {
         var loadBefore = Machine.LoadAverage();
         using var serve = ServeProcess.Start(dll, schedules, data);
@@ -71,7 +74,7 @@ internal sealed class IdleBenchmark : IBenchmark
 
         var cpu0 = serve.CpuSeconds();
         var (_, rssStart) = serve.Memory();
-        Thread.Sleep(TimeSpan.FromSeconds(duration));
+        var samples = IdleSamples.Take(serve, duration, sample);
         var cpuPercent = (serve.CpuSeconds() - cpu0) / duration * 100;
         var (peak, rss) = serve.Memory();
         var loadAfter = Machine.LoadAverage();
@@ -82,8 +85,17 @@ internal sealed class IdleBenchmark : IBenchmark
         table.Add("RSS at the end MB (VmRSS)", F(rss, "F1"), $"<= {TargetRssMb:F0}");
         table.Add("RSS after warm-up MB", F(rssStart, "F1"), "");
         table.Add("peak RSS MB (VmHWM, start-up included)", F(peak, "F1"), "");
+        table.Add("RSS growth over the window MB", F(rss - rssStart, "F1"), "flat");
+        table.Add($"CPU % per {sample} s sample, min / max", $"{F(samples.Min(x => x.CpuPercent), "F3")} / {F(samples.Max(x => x.CpuPercent), "F3")}", "");
         table.Add("load average before / after", $"{F(loadBefore ?? double.NaN, "F1")} / {F(loadAfter ?? double.NaN, "F1")}", "");
         table.WriteTo(Console.Out);
+        var rows = new TextTable("idle sample", "CPU % of one core", "RSS MB");
+        foreach (var x in samples)
+        {
+            rows.Add($"{x.AtSeconds} s", F(x.CpuPercent, "F3"), F(x.RssMb, "F1"));
+        }
+
+        rows.WriteTo(Console.Out);
         Console.Out.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object?>
         {
             ["benchmark"] = "idle",
@@ -94,6 +106,8 @@ internal sealed class IdleBenchmark : IBenchmark
             ["rss_mb"] = Math.Round(rss, 1),
             ["rss_after_warmup_mb"] = Math.Round(rssStart, 1),
             ["peak_rss_mb"] = Math.Round(peak, 1),
+            ["rss_growth_mb"] = Math.Round(rss - rssStart, 1),
+            ["samples"] = samples.Select(x => new { at_s = x.AtSeconds, cpu_percent = Math.Round(x.CpuPercent, 4), rss_mb = Math.Round(x.RssMb, 1) }).ToArray(),
             ["rss_target_mb"] = TargetRssMb,
             ["load_before"] = loadBefore,
             ["load_after"] = loadAfter,

@@ -92,6 +92,17 @@ public sealed class ProcessHandlerTests
     }
 
     [Fact]
+    public async Task A_shell_scripts_messages_keep_its_line_numbers_and_arrive_in_order_with_its_output()
+    {
+        var context = HandlerRuns.Context(HandlerRuns.Task(new ShellHandler("echo one\nnosuchprogram-xyz\necho two >&2\necho three")));
+
+        var outcome = await _shell.RunAsync(context, CancellationToken.None);
+
+        Assert.Equal(HandlerOutcome.Succeeded(), outcome);
+        Assert.Equal("one\n/bin/sh: 2: nosuchprogram-xyz: not found\ntwo\nthree\n", context.Output.ToText());
+    }
+
+    [Fact]
     public async Task The_run_leads_its_own_process_group_and_session()
     {
         var context = HandlerRuns.Context(HandlerRuns.Task(TestProgram.Command("ids")));

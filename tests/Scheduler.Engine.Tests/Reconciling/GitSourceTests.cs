@@ -99,6 +99,20 @@ public sealed class GitSourceTests : IDisposable
         Assert.Equal("ops/jobs/x.yaml", snapshot.Files[0].DisplayPath);
     }
 
+    [Fact]
+    public async Task A_symbolic_link_and_an_oversized_blob_are_refused_as_plan_refuses_them()
+    {
+        Commit(("schedules/real.yaml", "schedule: \"0 * * * *\"\nshell: a\n"), ("schedules/huge.yaml", new string('#', 2 * Definitions.Loading.TaskFolder.ReadLimit)));
+        File.CreateSymbolicLink(Path.Combine(_upstream.Info.WorkingDirectory, "schedules", "link.yaml"), "real.yaml");
+        Commit(("schedules/link.yaml", null));
+        using var source = Source();
+
+        var files = (await source.ReadAsync(default)).Files;
+
+        Assert.Contains("symbolic link", files.Single(f => f.RelativePath == "link.yaml").ReadError, StringComparison.Ordinal);
+        Assert.Equal(Definitions.Loading.TaskFolder.ReadLimit, files.Single(f => f.RelativePath == "huge.yaml").Content.Length);
+    }
+
     [Theory]
     [InlineData("ssh://git@github.com/acme/jobs.git")]
     [InlineData("git@github.com:acme/jobs.git")]
@@ -120,13 +134,18 @@ public sealed class GitSourceTests : IDisposable
     private GitSource Source(string branch = "", string path = "schedules") =>
         new(new GitSourceOptions { Url = _upstream.Info.WorkingDirectory, Branch = branch.Length > 0 ? branch : _upstream.Head.FriendlyName, Path = path }, Data, TimeProvider.System);
 
-    private Commit Commit(params (string Path, string Text)[] files)
+    /// <summary>Writes and stages each file (a null text stages what is already on disk, e.g. a link) and commits.</summary>
+    private Commit Commit(params (string Path, string? Text)[] files)
     {
         foreach (var (path, text) in files)
         {
             var full = Path.Combine(_upstream.Info.WorkingDirectory, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text);
+            if (text is not null)
+            {
+                File.WriteAllText(full, text);
+            }
+
             Commands.Stage(_upstream, path);
         }
 

@@ -17,19 +17,34 @@ internal static class ProcessRunner
     public const int TimedOutExitCode = 124;
 
     // util-linux setsid: the child .NET forks is not a group leader, so setsid() succeeds and setsid execs in place;
-    // the run's main process keeps its pid, which is then also its process group and session id.
-    private static readonly string[] SetsidPaths = ["/usr/bin/setsid", "/bin/setsid"];
+    // the run's main process keeps its pid, which is then also its process group and session id. .NET on Linux cannot
+    // start a child in a group of its own (ProcessStartInfo.CreateNewProcessGroup is Windows-only), and the parent
+    // cannot move it once it has exec'd (setpgid: EACCES), so this one exec is the price of the group. Looked up once.
+    private static readonly string? Setsid = Array.Find(["/usr/bin/setsid", "/bin/setsid"], File.Exists);
 
     // The trampoline points stderr at the stdout pipe, so both arrive in one pipe in the order they were written
     // (two pipes read by two tasks can never be merged in true order). "$@" is the program and its arguments exactly
     // as given, each one word: the shell never parses them as code, and exec replaces the shell with the program.
     private const string Trampoline = "exec \"$@\" 2>&1";
 
+    // A shell script needs no trampoline: its own shell joins stderr to stdout first. On the script's first line, so
+    // the line numbers in the shell's messages are the script's own.
+    private const string ShellPrologue = "exec 2>&1; ";
+
     // Once the group is gone nothing of the run can write anymore; this bounds reading what is left in the pipe, and
     // a pipe held open by a process that escaped the group on purpose (a daemon calling setsid itself).
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
 
-    public static async Task<HandlerOutcome> RunAsync(RunContext context, IReadOnlyList<string> argv, CancellationToken cancel)
+    /// <summary>Runs <paramref name="argv"/> (a program and its arguments, no shell parsing) as the run's process.</summary>
+    public static Task<HandlerOutcome> RunCommandAsync(RunContext context, IReadOnlyList<string> argv, CancellationToken cancel) =>
+        RunAsync(context, argv[0], ["/bin/sh", "-c", Trampoline, "sh", .. argv], cancel);
+
+    /// <summary>Runs <paramref name="script"/> with <c>/bin/sh -c</c> as the run's process.</summary>
+    public static Task<HandlerOutcome> RunShellAsync(RunContext context, string script, CancellationToken cancel) =>
+        RunAsync(context, "/bin/sh", ["/bin/sh", "-c", ShellPrologue + script], cancel);
+
+    /// <summary>Runs setsid with <paramref name="underSetsid"/>, whose last exec is <paramref name="program"/>.</summary>
+    private static async Task<HandlerOutcome> RunAsync(RunContext context, string program, IReadOnlyList<string> underSetsid, CancellationToken cancel)
     {
         var task = context.Task;
         if (cancel.IsCancellationRequested)
@@ -46,12 +61,12 @@ internal static class ProcessRunner
 
         var environment = RunEnvironment.For(context);
         var searchPath = environment.TryGetValue("PATH", out var path) ? path : Environment.GetEnvironmentVariable("PATH");
-        if (ProgramLocator.Find(argv[0], workingDirectory, searchPath, out var notFound) is null)
+        if (ProgramLocator.Find(program, workingDirectory, searchPath, out var notFound) is null)
         {
             return HandlerOutcome.Failed(notFound!);
         }
 
-        if (Array.Find(SetsidPaths, File.Exists) is not { } setsid)
+        if (Setsid is not { } setsid)
         {
             return HandlerOutcome.Failed(
                 "setsid was not found in /usr/bin or /bin; install util-linux: every run needs a process group of its own so it can be stopped whole");
@@ -60,7 +75,7 @@ internal static class ProcessRunner
         Subreaper.Ensure();
         using var stopReading = new CancellationTokenSource();
         var command = Cli.Wrap(setsid)
-            .WithArguments(args => args.Add("/bin/sh").Add("-c").Add(Trampoline).Add("sh").Add(argv))
+            .WithArguments(underSetsid)
             .WithWorkingDirectory(workingDirectory)
             .WithEnvironmentVariables(variables =>
             {
@@ -81,7 +96,7 @@ internal static class ProcessRunner
         }
         catch (Win32Exception ex)
         {
-            return HandlerOutcome.Failed($"'{argv[0]}' could not be started: {ex.Message}");
+            return HandlerOutcome.Failed($"'{program}' could not be started: {ex.Message}");
         }
 
         if (task.Priority == Definitions.Model.TaskPriority.Low && LowPriority.Apply(execution.ProcessId) is { } refused)
