@@ -77,8 +77,9 @@ internal static partial class CredentialText
     [GeneratedRegex(@"\bBearer\s+(?=[A-Za-z0-9\-._~+/]*[0-9])[A-Za-z0-9\-._~+/]{4,}=*", RegexOptions.IgnoreCase)]
     private static partial Regex BearerToken();
 
-    // scheme://user:password@host; a password that is a template ({{ ... }}) or already masked is no committed secret.
-    [GeneratedRegex(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@{}]+:(?!\*\*\*@)[^/\s@{}]+@")]
+    // scheme://user:password@host; a password that is a template ({{ ... }}), a shell variable ($DB_PASSWORD) or
+    // already masked is no committed secret.
+    [GeneratedRegex(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@{}]+:(?!\*\*\*@|\$)[^/\s@{}]+@")]
     private static partial Regex UrlWithPassword();
 
     [GeneratedRegex(@"(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?)\z", RegexOptions.IgnoreCase)]
