@@ -19,13 +19,13 @@ public static class RunEnvironment
     /// <summary>What every run gets when the scheduler has it (plus every <c>LC_*</c>): what programs need to find themselves and speak.</summary>
     public static IReadOnlyList<string> Basics { get; } = ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "TZ", "TMPDIR"];
 
-    // How the scheduler's settings arrive as variables (.NET configuration, ASP.NET Core and the runtime), matched
-    // without case: a `scheduler__api__token` configures the scheduler as well.
-    private static readonly string[] NeverPassed =
-    [
-        "Scheduler__", "SCHEDULER_", "ConnectionStrings__", "ASPNETCORE_", "DOTNET_",
-        "SQLCONNSTR_", "SQLAZURECONNSTR_", "MYSQLCONNSTR_", "CUSTOMCONNSTR_", "POSTGRESQLCONNSTR_",
-    ];
+    // How the scheduler's settings arrive as variables, matched without case (`scheduler__api__token` configures it
+    // too): .NET configuration sections, also behind the DOTNET_/ASPNETCORE_ host prefixes, and the connection-string
+    // prefixes .NET configuration maps. Inherited SCHEDULER_* names are dropped: the run's own are set last.
+    private static readonly string[] NeverPassedSections = ["Scheduler__", "ConnectionStrings__", "Kestrel__"];
+
+    private static readonly string[] NeverPassedPrefixes =
+        ["SCHEDULER_", "SQLCONNSTR_", "SQLAZURECONNSTR_", "MYSQLCONNSTR_", "CUSTOMCONNSTR_", "POSTGRESQLCONNSTR_"];
 
     /// <summary>
     /// The variables the run sees, from <paramref name="inherited"/> (the scheduler's environment when null); secrets
@@ -104,7 +104,8 @@ public static class RunEnvironment
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(pass);
-        if (Array.Exists(NeverPassed, prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+        if (Array.Exists(NeverPassedPrefixes, prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            || Array.Exists(NeverPassedSections, section => name.Contains(section, StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }

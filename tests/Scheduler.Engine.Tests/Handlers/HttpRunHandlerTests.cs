@@ -39,7 +39,7 @@ public sealed class HttpRunHandlerTests : IDisposable
             return seenRequest;
         });
         var http = Http("{{ task.id }}", "post", body: """{"slot": "{{ run.slot }}"}""",
-            headers: new Dictionary<string, string> { ["X-Token"] = "abc", ["Content-Type"] = "application/json" });
+            headers: new Dictionary<string, TaskValue> { ["X-Token"] = TaskValue.Literal("abc"), ["Content-Type"] = TaskValue.Literal("application/json") });
         var context = HandlerRuns.Context(HandlerRuns.Task(http));
 
         var outcome = await _handler.RunAsync(context, CancellationToken.None);
@@ -114,8 +114,8 @@ public sealed class HttpRunHandlerTests : IDisposable
         Assert.StartsWith($"GET {url} failed: Connection refused", outcome.Error, StringComparison.Ordinal);
     }
 
-    private HttpHandler Http(string path, string method = "GET", IReadOnlyList<int>? expect = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? headers = null, string? body = null) =>
-        new(_prefix + path, method, expect ?? [], timeout ?? TimeSpan.FromSeconds(10), headers ?? new Dictionary<string, string>(), body);
+    private HttpHandler Http(string path, string method = "GET", IReadOnlyList<int>? expect = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, TaskValue>? headers = null, string? body = null) =>
+        new(_prefix + path, method, expect ?? [], timeout ?? TimeSpan.FromSeconds(10), headers ?? new Dictionary<string, TaskValue>(), body);
 
     /// <summary>Answers one request with <paramref name="respond"/>; the task gives what it saw.</summary>
     private Task<string> Serve(Func<HttpListenerContext, Task<string>> respond) =>
