@@ -50,6 +50,28 @@ public sealed class HttpRunHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_header_by_reference_is_sent_with_its_value_and_the_echoed_value_is_masked()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("token"), "t0ken-from-a-file\n");
+        var seen = Serve(async context =>
+        {
+            var authorization = context.Request.Headers["Authorization"] ?? "";
+            await Respond(context, 200, $"you sent {authorization}");
+            return authorization;
+        });
+        var reference = new SecretReference(SecretSource.File, folder.File("token"), "Bearer ", Definitions.Diagnostics.SourcePosition.FileStart);
+        var task = HandlerRuns.Task(Http("api", headers: new Dictionary<string, TaskValue> { ["Authorization"] = TaskValue.From(reference) }));
+        var context = RunSecrets.Start(HandlerRuns.Context(task), out _)!;
+
+        var outcome = await _handler.RunAsync(context, CancellationToken.None);
+
+        Assert.Equal(new HandlerOutcome(RunStatus.Succeeded, null), outcome);
+        Assert.Equal("Bearer t0ken-from-a-file", await seen);
+        Assert.Equal($"> GET {_prefix}api\n< HTTP/1.1 200 OK\nyou sent Bearer ***", context.Output.ToText());
+    }
+
+    [Fact]
     public async Task A_status_that_is_not_expected_fails_and_says_which_it_was()
     {
         _ = Serve(async context =>
