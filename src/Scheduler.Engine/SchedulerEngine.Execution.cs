@@ -23,15 +23,25 @@ public sealed partial class SchedulerEngine
         HandlerOutcome outcome;
         try
         {
-            var context = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, _time);
-            var running = _handlers.For(definition.Handler).RunAsync(context, run.StopToken);
-            outcome = running.IsCompleted ? await running : await WithOutputFlushAsync(run, running);
+            // Credentials are read now, at the start of this run, and live only in its context.
+            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, _time) { PassEnvironment = _options.Runs };
+            if (RunSecrets.Start(start, out var unresolved) is not { } context)
+            {
+                outcome = HandlerOutcome.Failed(unresolved!);
+            }
+            else
+            {
+                var running = _handlers.For(definition.Handler).RunAsync(context, run.StopToken);
+                outcome = running.IsCompleted ? await running : await WithOutputFlushAsync(run, running);
+            }
         }
         catch (Exception e)
         {
             EngineLog.HandlerCrashed(_logger, e, run.RunId, run.Task.Id);
             outcome = HandlerOutcome.Failed($"the handler crashed: {e.Message}");
         }
+
+        outcome = outcome with { Error = run.Output.Mask(outcome.Error) };
 
         // The handler is done: its place under the cap goes to the next waiting run now, and a next slot of its task no
         // longer overlaps it, without waiting for the end to reach the store (batched with others, see FinishWriter).

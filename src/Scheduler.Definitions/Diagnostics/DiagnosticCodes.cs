@@ -50,6 +50,9 @@ public static class DiagnosticCodes
     // Secrets.
     public const string SecretInDefinition = "SCH050";
 
+    /// <summary>A warning: a <c>from-env</c> name is not set where <c>validate</c> runs.</summary>
+    public const string SecretNotSet = "SCH051";
+
     // Warnings.
     public const string DstGap = "SCH100";
     public const string DstRepeatedHour = "SCH101";

@@ -108,8 +108,8 @@ public static partial class TaskReader
             : TaskDefinition.DefaultKillGrace;
         var retry = fields.Value("retry") is { } retryNode ? Retry(retryNode, values) : RetryPolicy.None;
         var environment = fields.Value("env") is { } envNode
-            ? values.StringMap(envNode, "env", EnvironmentName(), "environment variable name", "Use letters, digits and '_', not starting with a digit, e.g. BACKUP_DIR.")
-            : new Dictionary<string, string>();
+            ? values.ValueMap(envNode, "env", EnvironmentName(), "environment variable name", "Use letters, digits and '_', not starting with a digit, e.g. BACKUP_DIR.")
+            : new Dictionary<string, TaskValue>();
         if (environment is not null)
         {
             CheckReservedNames(environment, (YamlMapping?)fields.Value("env"), diagnostics);
@@ -156,7 +156,7 @@ public static partial class TaskReader
         return attempts is not null && backoff is not null ? new RetryPolicy(attempts.Value, backoff.Value) : null;
     }
 
-    private static void CheckReservedNames(Dictionary<string, string> environment, YamlMapping? mapping, DiagnosticBag diagnostics)
+    private static void CheckReservedNames(Dictionary<string, TaskValue> environment, YamlMapping? mapping, DiagnosticBag diagnostics)
     {
         foreach (var (key, _) in mapping?.Entries ?? [])
         {

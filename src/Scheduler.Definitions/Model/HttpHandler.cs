@@ -6,7 +6,7 @@ public sealed record HttpHandler(
     string Method,
     IReadOnlyList<int> ExpectStatus,
     TimeSpan Timeout,
-    IReadOnlyDictionary<string, string> Headers,
+    IReadOnlyDictionary<string, TaskValue> Headers,
     string? Body) : HandlerDefinition("http")
 {
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(30);

@@ -16,7 +16,7 @@ public sealed record TaskDefinition(
     TimeSpan Timeout,
     TimeSpan KillGrace,
     RetryPolicy Retry,
-    IReadOnlyDictionary<string, string> Environment,
+    IReadOnlyDictionary<string, TaskValue> Environment,
     string? WorkingDirectory,
     HandlerDefinition Handler,
     NotifyDefinition? Notify = null,

@@ -98,7 +98,7 @@ internal sealed partial class HandlerReader(ValueReader values)
         var timeout = fields.Value("timeout") is { } timeoutNode
             ? values.Duration(timeoutNode, "http.timeout", TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1))
             : HttpHandler.DefaultTimeout;
-        var headers = fields.Value("headers") is { } headersNode ? values.StringMap(headersNode, "http.headers", HeaderName(), "header name", "Use letters, digits and '-', e.g. Authorization.") : new Dictionary<string, string>();
+        var headers = fields.Value("headers") is { } headersNode ? values.ValueMap(headersNode, "http.headers", HeaderName(), "header name", "Use letters, digits and '-', e.g. Authorization.") : new Dictionary<string, TaskValue>();
         var body = fields.Value("body") is { } bodyNode ? TemplateText.Read(values, bodyNode, "http.body", allowEmpty: true) : null;
         var bodyOk = fields.Value("body") is null || body is not null;
 

@@ -23,6 +23,9 @@ internal static class Keys
 
     public static readonly string[] Webhook = ["url-from-env", "format", "template"];
 
+    /// <summary>A credential by reference, where env and header values may be one.</summary>
+    public static readonly string[] Reference = ["from-env", "from-file", "prefix"];
+
     public static readonly string[] Http = ["url", "method", "expect-status", "timeout", "headers", "body"];
 
     public static readonly string[] SqliteBackup = ["database", "to", "keep"];

@@ -3,7 +3,10 @@ using Scheduler.Definitions.Notifications;
 
 namespace Scheduler.Definitions.Parsing;
 
-/// <summary>Looks through every value of a task file for webhook URLs and tokens, wherever they were written.</summary>
+/// <summary>
+/// Looks through every value of a task file for committed secrets (webhook URLs, tokens, keys, passwords), wherever
+/// they were written. The message says what the value looks like, never the value: CI logs are read widely too.
+/// </summary>
 internal static class SecretScan
 {
     public static void Check(YamlNode node, string path, DiagnosticBag diagnostics)
@@ -11,9 +14,10 @@ internal static class SecretScan
         switch (node)
         {
             case YamlScalar { IsNull: false } scalar when SecretText.Describe(scalar.Value) is { } what:
-                diagnostics.Error(scalar.Start, DiagnosticCodes.SecretInDefinition,
-                    $"{(path.Length == 0 ? "the file" : path)}: the value looks like {what}, a secret that must not be committed to git.",
-                    SecretText.Hint);
+                Report(diagnostics, scalar, path, what, SecretText.Hint);
+                break;
+            case YamlScalar { IsNull: false } scalar when (CredentialText.Describe(scalar.Value) ?? CredentialText.DescribeField(path, scalar.Value)) is { } what:
+                Report(diagnostics, scalar, path, what, CredentialText.Hint);
                 break;
             case YamlSequence sequence:
                 for (var i = 0; i < sequence.Items.Count; i++)
@@ -31,4 +35,8 @@ internal static class SecretScan
                 break;
         }
     }
+
+    private static void Report(DiagnosticBag diagnostics, YamlScalar scalar, string path, string what, string hint) =>
+        diagnostics.Error(scalar.Start, DiagnosticCodes.SecretInDefinition,
+            $"{(path.Length == 0 ? "the file" : path)}: the value looks like {what}, a secret that must not be committed to git.", hint);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Scheduler.Definitions.Diagnostics;
+using Scheduler.Definitions.Model;
 using Scheduler.Definitions.Values;
 
 namespace Scheduler.Definitions.Parsing;
@@ -125,14 +126,15 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
     }
 
     /// <summary>A mapping of names to strings (<c>env</c>, <c>http.headers</c>); scalars such as 3 or true are kept as written.</summary>
-    public Dictionary<string, string>? StringMap(YamlNode node, string path, Regex keyPattern, string keyKind, string keyHint)
+    /// <summary>An <c>env</c> or <c>http.headers</c> mapping: names checked by <paramref name="keyPattern"/>, values text or references.</summary>
+    public Dictionary<string, TaskValue>? ValueMap(YamlNode node, string path, Regex keyPattern, string keyKind, string keyHint)
     {
         if (Mapping(node, path) is not { } mapping)
         {
             return null;
         }
 
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = new Dictionary<string, TaskValue>(StringComparer.Ordinal);
         var ok = true;
         foreach (var (key, value) in mapping.Entries)
         {
@@ -142,7 +144,7 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
                 Diagnostics.Error(key.Start, DiagnosticCodes.InvalidValue, $"{entryPath}: '{key.Value}' is not a valid {keyKind}.", keyHint);
                 ok = false;
             }
-            else if (String(value, entryPath, allowEmpty: true) is not { } text)
+            else if (TaskValueReader.Read(this, value, entryPath) is not { } text)
             {
                 ok = false;
             }

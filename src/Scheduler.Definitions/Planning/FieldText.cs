@@ -13,6 +13,9 @@ internal static class FieldText
 
     public static string? Quote(string? text) => text is null ? null : JsonSerializer.Serialize(text, Json);
 
+    /// <summary>Text quoted; a reference as <c>*** (from-env NAME)</c>: the plan never has the value to show.</summary>
+    public static string Value(TaskValue value) => value.Reference is { } reference ? reference.Display : Quote(value.Text)!;
+
     public static string List(IReadOnlyList<string> items) => JsonSerializer.Serialize(items, Json);
 
     public static string Bool(bool value) => value ? "true" : "false";

@@ -22,7 +22,7 @@ internal static class HandlerFields
                 add("http.timeout", FieldText.Duration(http.Timeout));
                 foreach (var (name, value) in http.Headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
                 {
-                    add($"http.headers.{name}", FieldText.Quote(value));
+                    add($"http.headers.{name}", FieldText.Value(value));
                 }
 
                 add("http.body", FieldText.Quote(http.Body));

@@ -59,7 +59,7 @@ public static class TaskFields
         Add("retry", task.Retry.Attempts == 0 ? "none" : $"{{ attempts: {task.Retry.Attempts}, backoff: {Durations.Format(task.Retry.Backoff)} }}");
         foreach (var (name, value) in task.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            Add($"env.{name}", FieldText.Quote(value));
+            Add($"env.{name}", FieldText.Value(value));
         }
 
         Add("working-directory", FieldText.Quote(task.WorkingDirectory));

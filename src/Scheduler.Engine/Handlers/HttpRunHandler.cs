@@ -62,7 +62,7 @@ public sealed class HttpRunHandler : IRunHandler, IDisposable
         var limit = http.Timeout < context.Task.Timeout ? http.Timeout : context.Task.Timeout;
         using var timedOut = RunDeadline.After(limit, context.Time);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(timedOut.Token, cancel);
-        using var request = CreateRequest(method, uri, http.Headers, body, context.Output);
+        using var request = CreateRequest(method, uri, http.Headers.Select(h => KeyValuePair.Create(h.Key, context.Secrets.ValueOf(h.Value))), body, context.Output);
         context.Output.Append($"> {method} {uri}\n");
         try
         {
@@ -93,7 +93,7 @@ public sealed class HttpRunHandler : IRunHandler, IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private static HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, IReadOnlyDictionary<string, string> headers, string? body, OutputTail output)
+    private static HttpRequestMessage CreateRequest(HttpMethod method, Uri uri, IEnumerable<KeyValuePair<string, string>> headers, string? body, OutputTail output)
     {
         var request = new HttpRequestMessage(method, uri);
         if (body is not null)

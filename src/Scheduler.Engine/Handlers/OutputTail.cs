@@ -7,6 +7,7 @@ namespace Scheduler.Engine.Handlers;
 /// A ring buffer: a 200 MB line costs no more memory than a short one. It grows to its capacity as output
 /// arrives, so a run that prints nothing (most in-process runs) or a line costs no 64 KB array: a burst of thousands
 /// of runs a second otherwise allocated tens of MB a second. Safe to append from several threads.
+/// With <see cref="MaskSecrets"/>, the run's secret values never reach the tail or the observer: they arrive as <c>***</c>.
 /// </summary>
 public sealed class OutputTail(int capacity = OutputTail.DefaultCapacity, OutputObserver? observer = null)
 {
@@ -18,8 +19,11 @@ public sealed class OutputTail(int capacity = OutputTail.DefaultCapacity, Output
         ? capacity
         : throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "Keep at least one byte of output (Scheduler:Engine:OutputTailBytes).");
     private readonly Lock _lock = new();
+    private readonly Lock _appendLock = new(); // only with secrets: orders the masker's work and what it emits
     private byte[] _buffer = [];
     private long _total;
+    private SecretMasker? _masker;
+    private OutputObserver? _emit;
 
     public int Capacity => _capacity;
 
@@ -35,9 +39,55 @@ public sealed class OutputTail(int capacity = OutputTail.DefaultCapacity, Output
         }
     }
 
+    /// <summary>
+    /// From now on every value of <paramref name="secrets"/> of 4 or more characters is written as <c>***</c>, also when
+    /// it arrives split across appends. Call before the run writes anything.
+    /// </summary>
+    public void MaskSecrets(IEnumerable<string> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        lock (_appendLock)
+        {
+            _masker = SecretMasker.For(secrets);
+            _emit = _masker is null ? null : Emit;
+        }
+    }
+
+    /// <summary>Masks the run's secret values in a text that did not pass through the tail (an error message).</summary>
+    public string? Mask(string? text) => text is null || _masker is null ? text : _masker.Mask(text);
+
+    /// <summary>
+    /// The output has ended: bytes held back because they could have been the start of a secret go to the observer and
+    /// the tail (masked when they are 4 or more characters of one). Only needed where an observer streams the output.
+    /// </summary>
+    public void Complete()
+    {
+        lock (_appendLock)
+        {
+            if (_emit is { } emit)
+            {
+                _masker!.Flush(emit, clear: true);
+            }
+        }
+    }
+
     public void Append(ReadOnlySpan<byte> bytes)
     {
-        observer?.Invoke(bytes); // outside the lock: `scheduler run` streams to a console that may block
+        if (_masker is null)
+        {
+            Emit(bytes);
+            return;
+        }
+
+        lock (_appendLock)
+        {
+            _masker.Process(bytes, _emit!);
+        }
+    }
+
+    private void Emit(ReadOnlySpan<byte> bytes)
+    {
+        observer?.Invoke(bytes); // outside the ring's lock: `scheduler run` streams to a console that may block
         if (bytes.IsEmpty)
         {
             return;
@@ -95,8 +145,24 @@ public sealed class OutputTail(int capacity = OutputTail.DefaultCapacity, Output
 
     public void Append(string text) => Append(Encoding.UTF8.GetBytes(text));
 
-    /// <summary>The tail as text; a multi-byte character cut at the start of the tail shows as U+FFFD.</summary>
+    /// <summary>
+    /// The tail as text; a multi-byte character cut at the start of the tail shows as U+FFFD. With secrets, bytes held
+    /// back as the possible start of one end the text as they would end the output (see <see cref="Complete"/>).
+    /// </summary>
     public string ToText()
+    {
+        if (_masker is not { } masker)
+        {
+            return RingText();
+        }
+
+        lock (_appendLock)
+        {
+            return RingText() + masker.HeldText();
+        }
+    }
+
+    private string RingText()
     {
         lock (_lock)
         {

@@ -14,4 +14,11 @@ public sealed record RunContext(
     int Attempt,
     RunTrigger Trigger,
     OutputTail Output,
-    TimeProvider Time);
+    TimeProvider Time)
+{
+    /// <summary>The task's credentials, resolved when the run started (<see cref="RunSecrets.Resolve"/>).</summary>
+    public RunSecrets Secrets { get; init; } = RunSecrets.None;
+
+    /// <summary>Which of the scheduler's own environment variables the run gets besides the basics.</summary>
+    public PassEnvironment PassEnvironment { get; init; } = PassEnvironment.None;
+}

@@ -1,6 +1,13 @@
+using System.Collections;
+
 namespace Scheduler.Engine.Handlers;
 
-/// <summary>The environment variables a <c>command</c> or <c>shell</c> run gets on top of the scheduler's own.</summary>
+/// <summary>
+/// The environment of a <c>command</c> or <c>shell</c> run, built clean: a few basics of the scheduler's environment,
+/// the names the operator passes on (<see cref="PassEnvironment"/>), the task's <c>env</c>, then the <c>SCHEDULER_*</c>
+/// variables of the run. Never the scheduler's own settings (<c>Scheduler__*</c>, connection strings, host settings):
+/// they hold the API token, the store's password and webhook secrets.
+/// </summary>
 public static class RunEnvironment
 {
     public const string TaskId = "SCHEDULER_TASK_ID";
@@ -9,19 +16,102 @@ public static class RunEnvironment
     public const string Attempt = "SCHEDULER_ATTEMPT";
     public const string Trigger = "SCHEDULER_TRIGGER";
 
-    /// <summary>The task's <c>env</c>, then the <c>SCHEDULER_*</c> variables of this run.</summary>
-    public static IReadOnlyDictionary<string, string> For(RunContext context)
+    /// <summary>What every run gets when the scheduler has it (plus every <c>LC_*</c>): what programs need to find themselves and speak.</summary>
+    public static IReadOnlyList<string> Basics { get; } = ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "TZ", "TMPDIR"];
+
+    // How the scheduler's settings arrive as variables, matched without case (`scheduler__api__token` configures it
+    // too): .NET configuration sections, also behind the DOTNET_/ASPNETCORE_ host prefixes, and the connection-string
+    // prefixes .NET configuration maps. Inherited SCHEDULER_* names are dropped: the run's own are set last.
+    private static readonly string[] NeverPassedSections = ["Scheduler__", "ConnectionStrings__", "Kestrel__"];
+
+    private static readonly string[] NeverPassedPrefixes =
+        ["SCHEDULER_", "SQLCONNSTR_", "SQLAZURECONNSTR_", "MYSQLCONNSTR_", "CUSTOMCONNSTR_", "POSTGRESQLCONNSTR_"];
+
+    /// <summary>
+    /// The variables the run sees, from <paramref name="inherited"/> (the scheduler's environment when null); secrets
+    /// resolved. This is what <c>scheduler run --dry-run</c> lists.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Variables(RunContext context, IDictionary? inherited = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var variables = new Dictionary<string, string>(context.Task.Environment, StringComparer.Ordinal)
+        return Build(context, inherited ?? Environment.GetEnvironmentVariables(), context.Secrets.ValueOf, name => null);
+    }
+
+    /// <summary>
+    /// <see cref="Variables"/> as it may be shown (<c>--dry-run</c>): credentials as <c>*** (from-env NAME)</c>, and the
+    /// values of variables passed on by <see cref="PassEnvironment"/>, which may be credentials too, as <c>*** (passed on)</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Shown(RunContext context, IDictionary? inherited = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Build(context, inherited ?? Environment.GetEnvironmentVariables(), value => value.Display,
+            name => IsBasic(name) ? null : "*** (passed on from the scheduler's environment)");
+    }
+
+    private static Dictionary<string, string> Build(
+        RunContext context, IDictionary inherited, Func<Definitions.Model.TaskValue, string> valueOf, Func<string, string?> shownAs)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in inherited)
         {
-            // Set last so they always describe the run: validation already refuses SCHEDULER_ names in env.
-            [TaskId] = context.Task.Id,
-            [RunId] = RunValues.Id(context.RunId),
-            [Slot] = RunValues.Slot(context.Slot),
-            [Attempt] = RunValues.Attempt(context.Attempt),
-            [Trigger] = RunValues.Trigger(context.Trigger),
-        };
+            if (entry is { Key: string name, Value: string value } && IsPassed(name, context.PassEnvironment))
+            {
+                variables[name] = shownAs(name) ?? value;
+            }
+        }
+
+        foreach (var (name, value) in context.Task.Environment)
+        {
+            variables[name] = valueOf(value);
+        }
+
+        // Set last so they always describe the run: validation already refuses SCHEDULER_ names in env.
+        variables[TaskId] = context.Task.Id;
+        variables[RunId] = RunValues.Id(context.RunId);
+        variables[Slot] = RunValues.Slot(context.Slot);
+        variables[Attempt] = RunValues.Attempt(context.Attempt);
+        variables[Trigger] = RunValues.Trigger(context.Trigger);
         return variables;
     }
+
+    /// <summary>
+    /// <see cref="Variables"/> as changes to the environment a child process inherits: every inherited variable the run
+    /// must not see is there with a null value, which removes it (CliWrap's <c>WithEnvironmentVariables</c> only adds
+    /// and overrides, and removes a variable set to null).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> For(RunContext context)
+    {
+        var inherited = Environment.GetEnvironmentVariables();
+        var changes = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (name, value) in Variables(context, inherited))
+        {
+            changes[name] = value;
+        }
+
+        foreach (DictionaryEntry entry in inherited)
+        {
+            if (entry.Key is string name && !changes.ContainsKey(name))
+            {
+                changes[name] = null;
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>True when a variable of the scheduler's environment may reach a run.</summary>
+    public static bool IsPassed(string name, PassEnvironment pass)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(pass);
+        if (Array.Exists(NeverPassedPrefixes, prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            || Array.Exists(NeverPassedSections, section => name.Contains(section, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        return IsBasic(name) || pass.Allows(name);
+    }
+
+    private static bool IsBasic(string name) => Basics.Contains(name) || name.StartsWith("LC_", StringComparison.Ordinal);
 }

@@ -40,7 +40,7 @@ public static class SystemTaskCatalog
             new ScheduleDefinition(ScheduleKind.Every, Definitions.Values.Durations.Format(interval), null, "UTC", new FixedRateSchedule(interval)),
             CatchUpPolicy.None, MaxCatchUp: 1, StartingDeadline: null, OverlapPolicy.Forbid,
             timeout, KillGrace: TimeSpan.Zero, RetryPolicy.None,
-            new Dictionary<string, string>(), WorkingDirectory: null, new SystemHandler(SystemHandler.GitSync));
+            new Dictionary<string, TaskValue>(), WorkingDirectory: null, new SystemHandler(SystemHandler.GitSync));
         return new ScheduledTask(definition, Revision);
     }
 
@@ -65,7 +65,7 @@ public static class SystemTaskCatalog
             new ScheduleDefinition(ScheduleKind.Cron, cron, cron, "UTC", schedule),
             CatchUpPolicy.Latest, MaxCatchUp: 1, StartingDeadline: TimeSpan.FromHours(12), OverlapPolicy.Forbid,
             Timeout: TimeSpan.FromHours(1), KillGrace: TimeSpan.Zero, RetryPolicy.None,
-            new Dictionary<string, string>(), WorkingDirectory: null, new SystemHandler(job));
+            new Dictionary<string, TaskValue>(), WorkingDirectory: null, new SystemHandler(job));
         return new ScheduledTask(definition, Revision);
     }
 }

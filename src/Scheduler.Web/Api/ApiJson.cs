@@ -1,3 +1,4 @@
+using Scheduler.Definitions.Loading;
 using Scheduler.Definitions.Runs;
 using Scheduler.Definitions.Scheduling;
 using Scheduler.State.Entities;
@@ -14,7 +15,7 @@ internal static class ApiJson
 
     public static TaskDetailJson TaskDetail(TaskRecord task, TaskRow row, IEnumerable<Slot> upcoming) => new(
         task.Id, row.Description, row.StoreState, row.Schedule, row.TimeZone, row.Enabled, LastRun(task),
-        task.NextSlotUtc?.UtcDateTime, task.FailureStreak, task.ConfigError, task.DefinitionYaml,
+        task.NextSlotUtc?.UtcDateTime, task.FailureStreak, task.ConfigError, ShownDefinition.Of(task.DefinitionYaml),
         [.. upcoming.Select(s => new SlotJson(s.Utc.UtcDateTime, s.Local, NoteOf(s.Note)))]);
 
     public static RunJson Run(RunRecord run) => new(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Scheduler.Definitions.Loading;
 using Scheduler.Definitions.Scheduling;
 using Scheduler.Definitions.Values;
 using Scheduler.Engine;
@@ -57,7 +58,7 @@ internal sealed class PageBuilder(
         var url = TasksUrl.Of(taskId);
         return new TaskPageView(
             rows.Build(task, now),
-            task.DefinitionYaml,
+            ShownDefinition.Of(task.DefinitionYaml), // credential references as *** (from-env NAME)
             task.IsSystem ? "Built in: configured in appsettings.json." : task.State == State.Entities.TaskState.InvalidRunningLastGood ? "The last good version, still running; the file now has an error (above)." : null,
             slots,
             DurationChart.Render(recent),

@@ -35,7 +35,7 @@ internal static class DryRunDescription
                 output.WriteLine($"request: {http.Method} {Render(http.Url, run)} (timeout {Durations.Format(http.Timeout)}, expect {(http.ExpectStatus.Count == 0 ? "2xx" : string.Join(", ", http.ExpectStatus))})");
                 foreach (var (name, value) in http.Headers)
                 {
-                    output.WriteLine($"  {name}: {value}");
+                    output.WriteLine($"  {name}: {value.Display}");
                 }
 
                 if (http.Body is { } body)
@@ -54,10 +54,16 @@ internal static class DryRunDescription
 
         output.WriteLine($"working directory: {Path.GetFullPath(task.WorkingDirectory ?? ".", currentDirectory)}");
         output.WriteLine($"timeout: {Durations.Format(task.Timeout)}, then TERM to the process group, {Durations.Format(task.KillGrace)} grace, KILL");
-        output.WriteLine("environment (besides the scheduler's own):");
-        foreach (var (name, value) in RunEnvironment.For(run).OrderBy(v => v.Key, StringComparer.Ordinal))
+        output.WriteLine("environment (the whole of it: the scheduler's own is not passed on):");
+        foreach (var (name, value) in RunEnvironment.Shown(run).OrderBy(v => v.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"  {name}={value}");
+        }
+
+        // Read them as the run would, to say which would fail it here; the values themselves are never printed.
+        if (RunSecrets.Resolve(task, Environment.GetEnvironmentVariable, out var unresolved) is null)
+        {
+            output.WriteLine($"warning: a run here would fail: {unresolved}");
         }
     }
 

@@ -7,6 +7,7 @@ using Scheduler.Definitions.Loading;
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Handlers;
 using Scheduler.Output;
+using Scheduler.Serving;
 
 namespace Scheduler.Commands;
 
@@ -46,14 +47,24 @@ internal static class RunCommand
 
             var slotInstant = result.GetValue(slot) is { } text ? ParseSlot(text) : now;
             var output = new OutputTail(OutputTail.DefaultCapacity, bytes => WriteRaw(context.Out, bytes));
-            var run = new RunContext(definition, RunId: 0, slotInstant, Attempt: 1, RunTrigger.Manual, output, context.Time);
+            // The same clean environment as serve gives a run: the basics, Scheduler:Runs:PassEnvironment, the task's env.
+            var run = new RunContext(definition, RunId: 0, slotInstant, Attempt: 1, RunTrigger.Manual, output, context.Time)
+            {
+                PassEnvironment = RunsSettings.PassEnvironment(ServeConfiguration.Load()),
+            };
             if (result.GetValue(dryRun))
             {
                 DryRunDescription.Write(context.Out, run, context.CurrentDirectory);
                 return ExitCodes.Ok;
             }
 
-            return await RunAsync(run, context);
+            if (RunSecrets.Start(run, out var unresolved) is not { } started)
+            {
+                context.Error.WriteLine($"run of {definition.Id}: failed: {unresolved}");
+                return FailedExit;
+            }
+
+            return await RunAsync(started, context);
         });
         return command;
     }
@@ -66,10 +77,11 @@ internal static class RunCommand
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var handlers = HandlerRegistry.CreateDefault();
         var outcome = await handlers.For(run.Task.Handler).RunAsync(run, stop.Token);
+        run.Output.Complete(); // what was held back as the possible start of a secret
         await context.Out.FlushAsync(CancellationToken.None);
         if (outcome.Status != RunStatus.Succeeded)
         {
-            context.Error.WriteLine($"run of {run.Task.Id}: {RunNames.Of(outcome.Status)}{(outcome.Error is null ? "" : $": {outcome.Error}")}");
+            context.Error.WriteLine($"run of {run.Task.Id}: {RunNames.Of(outcome.Status)}{(outcome.Error is null ? "" : $": {run.Output.Mask(outcome.Error)}")}");
         }
 
         return outcome.Status switch

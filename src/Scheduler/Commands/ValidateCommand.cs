@@ -2,6 +2,7 @@ using System.CommandLine;
 using Scheduler.Cli;
 using Scheduler.Definitions.Diagnostics;
 using Scheduler.Definitions.Loading;
+using Scheduler.Definitions.Model;
 using Scheduler.Output;
 
 namespace Scheduler.Commands;
@@ -43,7 +44,10 @@ internal static class ValidateCommand
         }
 
         var set = DefinitionLoader.Load(files, context.Time.GetUtcNow());
-        var diagnostics = set.Diagnostics.ToList();
+        // Only validate looks at its own environment: the definitions stay pure, and plan's output is the same anywhere.
+        var diagnostics = set.Diagnostics
+            .Concat(set.Tasks.SelectMany(t => TaskSecrets.Unset(t, name => Environment.GetEnvironmentVariable(name) is not null)))
+            .ToList();
         var validTasks = set.Tasks.Count();
         switch (format)
         {

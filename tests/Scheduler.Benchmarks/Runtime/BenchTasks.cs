@@ -26,7 +26,7 @@ internal static class BenchTasks
             new ScheduleDefinition(ScheduleKind.Cron, cron, cron, "UTC", schedule),
             CatchUpPolicy.Latest, TaskDefinition.DefaultMaxCatchUp, StartingDeadline: null, OverlapPolicy.Forbid,
             TaskDefinition.DefaultTimeout, TaskDefinition.DefaultKillGrace, RetryPolicy.None,
-            new Dictionary<string, string>(), WorkingDirectory: null, handler);
+            new Dictionary<string, TaskValue>(), WorkingDirectory: null, handler);
         return new ScheduledTask(definition, Revision);
     }
 }

@@ -98,11 +98,12 @@ public sealed class TaskSchemaTests
               method: post
               expect-status: [200, 204]
               timeout: 10s
-              headers: { Authorization: "Bearer x", X-Attempt: 1 }
+              headers: { Authorization: { from-env: API_TOKEN, prefix: "Bearer " }, X-Attempt: 1, X-Key: { from-file: /run/secrets/key } }
               body: '{"slot": "{{ run.slot }}"}'
             """
         },
         { "http with only a url", "schedule: \"0 * * * *\"\nhttp:\n  url: http://127.0.0.1:8080/healthz\n" },
+        { "env by reference", "schedule: \"0 * * * *\"\nshell: echo hi\nenv:\n  DB_URL: { from-env: APP_DB_URL }\n  KEY:\n    from-file: ./secrets/key\n    prefix: \"k=\"\n" },
         { "http with one status and an empty body", "schedule: \"0 * * * *\"\nhttp: { url: \"HTTPS://example.com\", expect-status: 202, body: \"\", method: OPTIONS, timeout: 100ms }\n" },
         { "http with an empty status list", "schedule: \"0 * * * *\"\nhttp: { url: \"http://{{ task.id }}.internal/x\", expect-status: [] }\n" },
         { "sqlite-backup", "schedule: \"0 * * * *\"\nsqlite-backup: { database: ./data/app.db, to: ./data/backups }\n" },
@@ -217,6 +218,11 @@ public sealed class TaskSchemaTests
         { "notify webhook without a body", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { webhook: { url-from-env: HOOK } }\n", DiagnosticCodes.MissingRequired },
         { "notify webhook with format and template", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { webhook: { url-from-env: HOOK, format: slack, template: x } }\n", DiagnosticCodes.InvalidValue },
         { "notify streak zero", "schedule: \"0 * * * *\"\nshell: echo hi\nnotify: { streak: 0, webhook: { url-from-env: HOOK, format: slack } }\n", DiagnosticCodes.OutOfRange },
+        { "env reference from two places", "schedule: \"0 * * * *\"\nshell: echo hi\nenv: { A: { from-env: X, from-file: /x } }\n", DiagnosticCodes.InvalidValue },
+        { "env reference from nowhere", "schedule: \"0 * * * *\"\nshell: echo hi\nenv: { A: { prefix: \"Bearer \" } }\n", DiagnosticCodes.MissingRequired },
+        { "env reference with an unknown key", "schedule: \"0 * * * *\"\nshell: echo hi\nenv: { A: { from-env: X, from-vault: y } }\n", DiagnosticCodes.UnknownKey },
+        { "env reference to a bad name", "schedule: \"0 * * * *\"\nshell: echo hi\nenv: { A: { from-env: APP-DB } }\n", DiagnosticCodes.InvalidValue },
+        { "header reference to an empty file", "schedule: \"0 * * * *\"\nhttp: { url: \"https://example.com\", headers: { X-Key: { from-file: \"\" } } }\n", DiagnosticCodes.InvalidValue },
         { "a list as the file", "- schedule: \"0 * * * *\"\n  shell: echo hi\n", DiagnosticCodes.NotAMapping },
         { "a scalar as the file", "just some text\n", DiagnosticCodes.NotAMapping },
         { "an empty file", "# nothing here\n", DiagnosticCodes.EmptyFile },
@@ -247,6 +253,9 @@ public sealed class TaskSchemaTests
         { "a teams webhook url in an http task", "schedule: \"0 * * * *\"\nhttp: { url: \"https://acme.webhook.office.com/webhookb2/abc\" }\n", DiagnosticCodes.SecretInDefinition },
         { "a discord webhook url in an argument", "schedule: \"0 * * * *\"\ncommand: [curl, \"https://discord.com/api/webhooks/1/abc\"]\n", DiagnosticCodes.SecretInDefinition },
         { "a token in a url", "schedule: \"0 * * * *\"\nhttp: { url: \"https://example.com/ping?token=abc\" }\n", DiagnosticCodes.SecretInDefinition },
+        { "a literal authorization header", "schedule: \"0 * * * *\"\nhttp: { url: \"https://example.com\", headers: { Authorization: \"Bearer abc123\" } }\n", DiagnosticCodes.SecretInDefinition },
+        { "a password in an env url", "schedule: \"0 * * * *\"\nshell: echo hi\nenv: { DB_URL: \"postgres://u:pw@host/db\" }\n", DiagnosticCodes.SecretInDefinition },
+        { "a literal password variable", "schedule: \"0 * * * *\"\nshell: echo hi\nenv: { DB_PASSWORD: hunter2 }\n", DiagnosticCodes.SecretInDefinition },
         { "timeout longer than a week", "timeout: 8d\nschedule: \"0 * * * *\"\nshell: echo hi\n", DiagnosticCodes.OutOfRange },
         { "timeout shorter than a second", "timeout: 500ms\nschedule: \"0 * * * *\"\nshell: echo hi\n", DiagnosticCodes.OutOfRange },
         { "interval shorter than a second", "schedule:\n  every: 500ms\nshell: echo hi\n", DiagnosticCodes.OutOfRange },

@@ -40,7 +40,7 @@ public sealed class ValidTaskTests
         Assert.Equal(TimeSpan.FromMinutes(30), task.Timeout);
         Assert.Equal(TimeSpan.FromSeconds(5), task.KillGrace);
         Assert.Equal(new RetryPolicy(2, TimeSpan.FromSeconds(30)), task.Retry);
-        Assert.Equal(new Dictionary<string, string> { ["TARGET"] = "./data/out", ["LEVEL"] = "3" }, task.Environment);
+        Assert.Equal(new Dictionary<string, string> { ["TARGET"] = "./data/out", ["LEVEL"] = "3" }, task.Environment.ToDictionary(e => e.Key, e => e.Value.Display));
         Assert.Equal("./data", task.WorkingDirectory);
         Assert.Equal(["sqlite3", "app.db", ".backup {{ run.slot }}.db"], Assert.IsType<CommandHandler>(task.Handler).Arguments);
     }
@@ -117,13 +117,13 @@ public sealed class ValidTaskTests
     {
         var http = Assert.IsType<HttpHandler>(TaskText.Read("""
             schedule: "0 * * * *"
-            http: { url: "https://example.com/ping?slot={{ run.slot }}", method: post, headers: { X-Token: abc }, body: "{}" }
+            http: { url: "https://example.com/ping?slot={{ run.slot }}", method: post, headers: { X-Request-Tag: abc }, body: "{}" }
             """).Task!.Handler);
         Assert.Equal("POST", http.Method);
         Assert.Equal(TimeSpan.FromSeconds(30), http.Timeout);
         Assert.True(http.Accepts(204));
         Assert.False(http.Accepts(302));
-        Assert.Equal("abc", http.Headers["X-Token"]);
+        Assert.Equal("abc", http.Headers["X-Request-Tag"].Text);
 
         var backup = Assert.IsType<SqliteBackupHandler>(TaskText.Read("""
             schedule: "0 * * * *"
@@ -149,6 +149,6 @@ public sealed class ValidTaskTests
             http: { url: "https://example.com", headers: *vars }
             """).Task!;
 
-        Assert.Equal("1", ((HttpHandler)task.Handler).Headers["A"]);
+        Assert.Equal("1", ((HttpHandler)task.Handler).Headers["A"].Text);
     }
 }

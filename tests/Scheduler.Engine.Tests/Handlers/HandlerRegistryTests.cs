@@ -12,7 +12,7 @@ public sealed class HandlerRegistryTests
 
         Assert.IsType<CommandRunHandler>(registry.For(new CommandHandler(["true"])));
         Assert.IsType<ShellRunHandler>(registry.For(new ShellHandler("true")));
-        Assert.IsType<HttpRunHandler>(registry.For(new HttpHandler("http://x/", "GET", [], HttpHandler.DefaultTimeout, new Dictionary<string, string>(), null)));
+        Assert.IsType<HttpRunHandler>(registry.For(new HttpHandler("http://x/", "GET", [], HttpHandler.DefaultTimeout, new Dictionary<string, TaskValue>(), null)));
         Assert.IsType<SqliteBackupRunHandler>(registry.For(new SqliteBackupHandler("a.db", "backups", 7)));
         Assert.IsType<CleanupRunHandler>(registry.For(new CleanupHandler("logs", "*", null, 1, null, false)));
         Assert.Equal(5, registry.Kinds.Count);

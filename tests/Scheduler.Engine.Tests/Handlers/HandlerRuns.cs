@@ -16,7 +16,8 @@ internal static class HandlerRuns
         TimeSpan? killGrace = null,
         IReadOnlyDictionary<string, string>? env = null,
         string? workingDirectory = null,
-        string id = "backups/nightly-db") =>
+        string id = "backups/nightly-db",
+        IReadOnlyDictionary<string, TaskValue>? references = null) =>
         new(
             id,
             $"schedules/{id}.yaml",
@@ -30,7 +31,8 @@ internal static class HandlerRuns
             timeout ?? TimeSpan.FromSeconds(20),
             killGrace ?? TimeSpan.FromMilliseconds(500),
             RetryPolicy.None,
-            env ?? new Dictionary<string, string>(),
+            (env ?? new Dictionary<string, string>()).ToDictionary(e => e.Key, e => TaskValue.Literal(e.Value))
+                .Concat(references ?? new Dictionary<string, TaskValue>()).ToDictionary(),
             workingDirectory,
             handler);
 

@@ -39,7 +39,7 @@ public sealed class HttpRunHandlerTests : IDisposable
             return seenRequest;
         });
         var http = Http("{{ task.id }}", "post", body: """{"slot": "{{ run.slot }}"}""",
-            headers: new Dictionary<string, string> { ["X-Token"] = "abc", ["Content-Type"] = "application/json" });
+            headers: new Dictionary<string, TaskValue> { ["X-Token"] = TaskValue.Literal("abc"), ["Content-Type"] = TaskValue.Literal("application/json") });
         var context = HandlerRuns.Context(HandlerRuns.Task(http));
 
         var outcome = await _handler.RunAsync(context, CancellationToken.None);
@@ -47,6 +47,28 @@ public sealed class HttpRunHandlerTests : IDisposable
         Assert.Equal(new HandlerOutcome(RunStatus.Succeeded), outcome);
         Assert.Equal("""POST /backups/nightly-db abc application/json {"slot": "2026-10-25T00:30:00Z"}""", await seen);
         Assert.Equal($"> POST {_prefix}backups/nightly-db\n< HTTP/1.1 200 OK\npong", context.Output.ToText());
+    }
+
+    [Fact]
+    public async Task A_header_by_reference_is_sent_with_its_value_and_the_echoed_value_is_masked()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("token"), "t0ken-from-a-file\n");
+        var seen = Serve(async context =>
+        {
+            var authorization = context.Request.Headers["Authorization"] ?? "";
+            await Respond(context, 200, $"you sent {authorization}");
+            return authorization;
+        });
+        var reference = new SecretReference(SecretSource.File, folder.File("token"), "Bearer ", Definitions.Diagnostics.SourcePosition.FileStart);
+        var task = HandlerRuns.Task(Http("api", headers: new Dictionary<string, TaskValue> { ["Authorization"] = TaskValue.From(reference) }));
+        var context = RunSecrets.Start(HandlerRuns.Context(task), out _)!;
+
+        var outcome = await _handler.RunAsync(context, CancellationToken.None);
+
+        Assert.Equal(new HandlerOutcome(RunStatus.Succeeded, null), outcome);
+        Assert.Equal("Bearer t0ken-from-a-file", await seen);
+        Assert.Equal($"> GET {_prefix}api\n< HTTP/1.1 200 OK\nyou sent Bearer ***", context.Output.ToText());
     }
 
     [Fact]
@@ -114,8 +136,8 @@ public sealed class HttpRunHandlerTests : IDisposable
         Assert.StartsWith($"GET {url} failed: Connection refused", outcome.Error, StringComparison.Ordinal);
     }
 
-    private HttpHandler Http(string path, string method = "GET", IReadOnlyList<int>? expect = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? headers = null, string? body = null) =>
-        new(_prefix + path, method, expect ?? [], timeout ?? TimeSpan.FromSeconds(10), headers ?? new Dictionary<string, string>(), body);
+    private HttpHandler Http(string path, string method = "GET", IReadOnlyList<int>? expect = null, TimeSpan? timeout = null, IReadOnlyDictionary<string, TaskValue>? headers = null, string? body = null) =>
+        new(_prefix + path, method, expect ?? [], timeout ?? TimeSpan.FromSeconds(10), headers ?? new Dictionary<string, TaskValue>(), body);
 
     /// <summary>Answers one request with <paramref name="respond"/>; the task gives what it saw.</summary>
     private Task<string> Serve(Func<HttpListenerContext, Task<string>> respond) =>

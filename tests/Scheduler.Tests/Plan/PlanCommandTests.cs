@@ -71,7 +71,7 @@ public sealed class PlanCommandTests
         Assert.Equal("backups/nightly-db", changed.GetProperty("id").GetString());
         Assert.Equal("schedules/backups/nightly-db.yaml", changed.GetProperty("file").GetString());
         Assert.Equal(
-            """[{"field":"schedule","old":"cron 30 2 * * * (UTC)","new":"daily 03:15 (Europe/Berlin)"},{"field":"timeout","old":"1h","new":"30m"},{"field":"command","old":"[\"backup\"]","new":"[\"backup\",\"--full\"]"}]""",
+            """[{"field":"schedule","old":"cron 30 2 * * * (UTC)","new":"daily 03:15 (Europe/Berlin)"},{"field":"timeout","old":"1h","new":"30m"},{"field":"env.DB_URL","old":null,"new":"*** (from-env APP_DB_URL)"},{"field":"command","old":"[\"backup\"]","new":"[\"backup\",\"--full\"]"}]""",
             changed.GetProperty("fields").GetRawText());
         Assert.Equal(
             """[{"utc":"2026-11-24T02:15:00Z","local":"2026-11-24T03:15:00+01:00","note":null},{"utc":"2026-11-25T02:15:00Z","local":"2026-11-25T03:15:00+01:00","note":null}]""",

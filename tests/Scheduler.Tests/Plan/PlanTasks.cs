@@ -13,6 +13,7 @@ internal static class PlanTasks
         description: Nightly backup
         schedule: { daily: "03:15", timezone: Europe/Berlin }
         timeout: 30m
+        env: { DB_URL: { from-env: APP_DB_URL } }
         command: ["backup", "--full"]
         """;
 
@@ -30,7 +31,7 @@ internal static class PlanTasks
         description: Weekly summary to the chat
         schedule: { weekly: { days: [mon, fri], at: "04:00" }, timezone: Europe/Berlin }
         retry: { attempts: 2, backoff: 1m }
-        http: { url: "https://example.com/hooks/weekly", method: POST }
+        http: { url: "https://example.com/hooks/weekly", method: POST, headers: { Authorization: { from-file: /run/secrets/chat_token, prefix: "Bearer " } } }
         """;
 
     /// <summary>Fires every 30 seconds: more often than once a minute, and within the hour of the test clock's 12:00Z.</summary>
