@@ -51,7 +51,7 @@ public sealed class JitterTests
         var offset = JitterOffset.For("reports/daily", TimeSpan.FromMinutes(10));
         // From 12:00:00Z, the 12:00 slot itself moved to 12:00 + offset is the next one.
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero) + offset, task.Slots.NextAfter(TaskText.From)!.Value.Utc);
-        Assert.Equal($"cron 0 * * * * (Europe/Berlin), jitter 10m (+{Values.Durations.Format(offset)})", task.Schedule.Describe());
+        Assert.Equal($"cron 0 * * * * (Europe/Berlin), jitter 10m (+{Scheduler.Definitions.Values.Durations.Format(offset)})", task.Schedule.Describe());
     }
 
     [Theory]
