@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using Scheduler.Cli;
 using Scheduler.Tests.Cli;
@@ -9,6 +10,7 @@ namespace Scheduler.Tests.Deploy;
 /// The .NET tool as a team installs it: <c>dotnet pack src/Scheduler</c> (the build this test run already made, packed
 /// once), <c>dotnet tool install</c> from a folder feed into a tool path, and the installed <c>scheduler</c> run.
 /// </summary>
+[UnsupportedOSPlatform("windows")] // the tool path, the shell scripts and the executable bit are the Linux runner's
 public sealed partial class ToolPackageTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("scheduler-tool-").FullName;
@@ -49,6 +51,8 @@ public sealed partial class ToolPackageTests : IDisposable
 
         var validate = await ToolRun.RunAsync(scheduler, ["validate", DeployFiles.Path("schedules")], _folder, environment);
         Assert.True(validate.ExitCode == 0, validate.Describe());
+
+        await TheActionInstallsTheReleasedPackageAndValidatesWithItAsync(feed, version, environment);
     }
 
     [Theory]
@@ -69,6 +73,53 @@ public sealed partial class ToolPackageTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>
+    /// The composite action given <c>version</c>: its install step, with a stand-in for <c>gh</c> that serves the
+    /// release asset from the feed, installs the tool, and its validate step runs the installed command.
+    /// </summary>
+    private async Task TheActionInstallsTheReleasedPackageAndValidatesWithItAsync(string feed, string version, Dictionary<string, string> environment)
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(_folder, "bin")).FullName;
+        var gh = Path.Combine(bin, "gh");
+        await File.WriteAllTextAsync(gh, """
+            #!/bin/sh
+            printf '%s\n' "$*" > "$FAKE_GH_LOG"
+            while [ $# -gt 0 ]; do
+              case "$1" in --dir) dir="$2"; shift ;; --pattern) pattern="$2"; shift ;; esac
+              shift
+            done
+            mkdir -p "$dir" && cp "$FAKE_GH_FEED/$pattern" "$dir/"
+            """);
+        File.SetUnixFileMode(gh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var runnerTemp = Directory.CreateDirectory(Path.Combine(_folder, "runner-temp")).FullName;
+        var githubEnv = Path.Combine(_folder, "github-env");
+        var ghLog = Path.Combine(_folder, "gh-args");
+        var step = new Dictionary<string, string>(environment)
+        {
+            ["PATH"] = $"{bin}{Path.PathSeparator}{Environment.GetEnvironmentVariable("PATH")}",
+            ["VERSION"] = version,
+            ["PACKAGE_SOURCE"] = "",
+            ["ACTION_PATH"] = "/home/runner/work/_actions/acme/scheduler/v1/.github/actions/scheduler-check",
+            ["GH_TOKEN"] = "",
+            ["RUNNER_TEMP"] = runnerTemp,
+            ["GITHUB_ENV"] = githubEnv,
+            ["FAKE_GH_LOG"] = ghLog,
+            ["FAKE_GH_FEED"] = feed,
+        };
+
+        var install = await ActionScript.RunAsync("Install the released scheduler", _folder, step);
+
+        Assert.True(install.ExitCode == 0, install.Describe());
+        Assert.Equal($"release download v{version} --repo acme/scheduler --pattern scheduler.{version}.nupkg --dir {runnerTemp}/scheduler-feed",
+            (await File.ReadAllTextAsync(ghLog)).TrimEnd());
+        var command = Assert.Single(await File.ReadAllLinesAsync(githubEnv), l => l.StartsWith("SCHEDULER_COMMAND=", StringComparison.Ordinal))["SCHEDULER_COMMAND=".Length..];
+        Assert.Equal(Path.Combine(runnerTemp, "scheduler-tool", "scheduler"), command);
+
+        var validate = await ActionScript.RunAsync("Validate", DeployFiles.Root,
+            new Dictionary<string, string>(environment) { ["SCHEDULER_COMMAND"] = command, ["SCHEDULES_PATH"] = "schedules" });
+        Assert.True(validate.ExitCode == 0, validate.Describe());
+    }
 
     /// <summary>The installed command is an apphost: it finds the runtime through DOTNET_ROOT where dotnet is not in a standard place.</summary>
     private static Dictionary<string, string> DotnetRoot()
