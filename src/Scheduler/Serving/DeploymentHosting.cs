@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Scheduler.Serving;
 
 /// <summary>
-/// What <c>serve</c> needs from the service managers it is deployed under (deploy/): systemd's readiness and
-/// stop notifications, and secrets handed over as files (systemd credentials, Kubernetes Secret volumes).
+/// What <c>serve</c> needs from the places it is deployed (deploy/): systemd's readiness and stop notifications,
+/// secrets handed over as files (systemd credentials, Kubernetes Secret volumes), and traces for the team's collector.
 /// </summary>
 internal static class DeploymentHosting
 {
@@ -16,10 +17,15 @@ internal static class DeploymentHosting
 
     public static void AddDeploymentHosting(this WebApplicationBuilder builder)
     {
+        // The slim builder fixes the simple console formatter; Logging:Console decides instead (FormatterName: simple in
+        // appsettings.json, json for log shippers). Before AddSystemd, which picks the journal's format under systemd.
+        builder.Services.Configure<ConsoleLoggerOptions>(builder.Configuration.GetSection("Logging:Console"));
+
         // Only under systemd (the parent process is systemd): READY=1 once the host has started, STOPPING=1 on
         // SIGTERM, and log lines with the journal's priority prefix. Elsewhere it adds nothing.
         builder.Services.AddSystemd();
         builder.Configuration.AddCredentialFiles();
+        builder.AddTracing();
     }
 
     /// <summary>
