@@ -91,6 +91,22 @@ public sealed class KubernetesManifestTests
         }
     }
 
+    [ToolFact("kubectl", "node")]
+    public async Task The_probes_are_not_refused_by_host_filtering()
+    {
+        // The kubelet sends Host: <pod IP>:8080, which an AllowedHosts list of names answers with 400.
+        foreach (var folder in new[] { Base, Replicas })
+        {
+            var render = await KustomizeRender.OfAsync(folder);
+            var config = render.Single("ConfigMap").GetProperty("data");
+            var container = SecurityReview.PodSpec(Assert.Single(render.Workloads)).GetProperty("containers")[0];
+            var fromEnv = SecurityReview.Items(container, "env").Where(e => e.GetProperty("name").GetString() == "AllowedHosts").Select(e => e.GetProperty("value").GetString());
+            var allowed = fromEnv.Concat(config.TryGetProperty("AllowedHosts", out var a) ? [a.GetString()] : []).ToList();
+
+            Assert.All(allowed, hosts => Assert.Equal("*", hosts));
+        }
+    }
+
     [Fact]
     public void The_review_names_each_thing_an_insecure_workload_gets_wrong()
     {
