@@ -29,7 +29,11 @@ RUN dotnet restore src/Scheduler/Scheduler.csproj
 COPY src/ src/
 # node_modules is newer than the lock file it was installed from, so the web project's npm step is skipped.
 COPY --from=web-assets /web/node_modules src/Scheduler.Web/node_modules
-RUN dotnet publish src/Scheduler/Scheduler.csproj --no-restore -c Release -o /app
+# The release workflow stamps the version and commit that `scheduler --version` prints (.git is not in the context).
+ARG VERSION=""
+ARG SOURCE_REVISION=""
+RUN dotnet publish src/Scheduler/Scheduler.csproj --no-restore -c Release -o /app \
+    ${VERSION:+-p:Version=$VERSION} ${SOURCE_REVISION:+-p:SourceRevisionId=$SOURCE_REVISION}
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

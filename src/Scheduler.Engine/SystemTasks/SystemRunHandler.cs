@@ -5,7 +5,7 @@ using Scheduler.State.Store;
 
 namespace Scheduler.Engine.SystemTasks;
 
-/// <summary>Runs the system tasks against the store: history retention in small batches, and vacuum.</summary>
+/// <summary>Runs the system tasks against the store: history retention (runs, notifications, audit) in small batches, and vacuum.</summary>
 public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options, Func<DefinitionSync>? gitSync = null) : IRunHandler
 {
     public string Kind => SystemHandler.KindName;
@@ -61,7 +61,8 @@ public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options, 
 
     private async Task RetainAsync(RunContext context, CancellationToken cancel)
     {
-        var cutoff = context.Time.GetUtcNow() - TimeSpan.FromDays(options.MaxAgeDays);
+        var now = context.Time.GetUtcNow();
+        var cutoff = now - TimeSpan.FromDays(options.MaxAgeDays);
         var byAge = 0;
         for (int deleted; (deleted = await store.DeleteRunsOlderThanAsync(cutoff, options.BatchSize, cancel)) > 0;)
         {
@@ -74,8 +75,22 @@ public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options, 
             byCount += deleted;
         }
 
-        var notifications = await store.DeleteNotificationsOlderThanAsync(cutoff, options.BatchSize, cancel);
+        // Notifications and audit entries by their own ages; 0 days keeps them forever.
+        var notificationDays = options.NotificationMaxAgeDays ?? options.MaxAgeDays;
+        int? notifications = notificationDays > 0
+            ? await store.DeleteNotificationsOlderThanAsync(now - TimeSpan.FromDays(notificationDays), options.BatchSize, cancel)
+            : null;
+        int? audit = options.AuditMaxAgeDays > 0
+            ? await store.DeleteAuditOlderThanAsync(now - TimeSpan.FromDays(options.AuditMaxAgeDays), options.BatchSize, cancel)
+            : null;
+
         context.Output.Append(string.Create(CultureInfo.InvariantCulture,
-            $"deleted {byAge} run(s) older than {options.MaxAgeDays} days and {byCount} beyond {options.MaxRunsPerTask} per task, and {notifications} notification(s) older than {options.MaxAgeDays} days\n"));
+            $"deleted {byAge} run(s) older than {options.MaxAgeDays} days and {byCount} beyond {options.MaxRunsPerTask} per task, " +
+            $"{Aged(notifications, "notification(s)", notificationDays)} and {Aged(audit, "audit entr(ies)", options.AuditMaxAgeDays)}\n"));
     }
+
+    private static string Aged(int? deleted, string what, int days) =>
+        deleted is { } count
+            ? string.Create(CultureInfo.InvariantCulture, $"{count} {what} older than {days} days")
+            : $"no {what} (kept forever)";
 }

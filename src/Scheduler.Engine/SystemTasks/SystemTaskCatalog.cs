@@ -1,3 +1,4 @@
+using System.Globalization;
 using Scheduler.Definitions.Model;
 using Scheduler.Definitions.Scheduling;
 using Scheduler.Engine.Running;
@@ -17,7 +18,7 @@ public static class SystemTaskCatalog
         ArgumentNullException.ThrowIfNull(options);
         List<ScheduledTask> tasks =
         [
-            Task("system/history-retention", $"Delete runs older than {options.MaxAgeDays} days and beyond {options.MaxRunsPerTask} per task",
+            Task("system/history-retention", RetentionDescription(options),
                 options.RetentionSchedule, SystemHandler.HistoryRetention),
             Task("system/vacuum", "Compact the state store", options.VacuumSchedule, SystemHandler.Vacuum),
         ];
@@ -42,6 +43,14 @@ public static class SystemTaskCatalog
             timeout, KillGrace: TimeSpan.Zero, RetryPolicy.None,
             new Dictionary<string, TaskValue>(), WorkingDirectory: null, new SystemHandler(SystemHandler.GitSync));
         return new ScheduledTask(definition, Revision);
+    }
+
+    private static string RetentionDescription(SystemTaskOptions options)
+    {
+        var notificationDays = options.NotificationMaxAgeDays ?? options.MaxAgeDays;
+        return string.Create(CultureInfo.InvariantCulture, $"Delete runs older than {options.MaxAgeDays} days and beyond {options.MaxRunsPerTask} per task, ") +
+            (notificationDays > 0 ? string.Create(CultureInfo.InvariantCulture, $"notifications older than {notificationDays} days, ") : "") +
+            (options.AuditMaxAgeDays > 0 ? string.Create(CultureInfo.InvariantCulture, $"audit entries older than {options.AuditMaxAgeDays} days") : "no audit entries");
     }
 
     /// <summary>The definition as shown on the page and kept in the store (system tasks have no file).</summary>

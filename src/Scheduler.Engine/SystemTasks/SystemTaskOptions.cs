@@ -12,6 +12,18 @@ public sealed class SystemTaskOptions
     /// <summary>Beyond this many runs per task, the oldest are deleted.</summary>
     public int MaxRunsPerTask { get; set; } = 10_000;
 
+    /// <summary>
+    /// Sent and failed notifications last updated more than this many days ago are deleted; 0 keeps them forever.
+    /// Unset: as runs (<see cref="MaxAgeDays"/>), since a notification is about a run.
+    /// </summary>
+    public int? NotificationMaxAgeDays { get; set; }
+
+    /// <summary>
+    /// Audit entries (who ran, cancelled, which definitions were applied) older than this many days are deleted; 0
+    /// keeps them forever. A year by default: longer than runs, as the record of who did what is asked for later.
+    /// </summary>
+    public int AuditMaxAgeDays { get; set; } = 365;
+
     /// <summary>Rows deleted per statement, so the store is never locked for long.</summary>
     public int BatchSize { get; set; } = 500;
 

@@ -49,6 +49,30 @@ public sealed partial class RunStore
         return total;
     }
 
+    /// <summary>
+    /// Deletes audit entries (run now, cancel, definitions applied, tasks retired) recorded before
+    /// <paramref name="cutoff"/>, oldest first, in batches; returns how many.
+    /// </summary>
+    public async Task<int> DeleteAuditOlderThanAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var total = 0;
+        while (true)
+        {
+            await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+            var deleted = await db.Audit
+                .Where(a => a.At < cutoff)
+                .OrderBy(a => a.Id)
+                .Take(batchSize)
+                .ExecuteDeleteAsync(cancellationToken);
+            total += deleted;
+            if (deleted < batchSize)
+            {
+                return total;
+            }
+        }
+    }
+
     /// <summary>Returns free pages to the file system (after a large retention pass).</summary>
     public async Task VacuumAsync(CancellationToken cancellationToken)
     {

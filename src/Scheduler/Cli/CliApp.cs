@@ -19,6 +19,7 @@ internal static class CliApp
             StatusCommand.Create(context),
             RunCommand.Create(context),
         };
+        root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -33,6 +33,7 @@ internal static class ServeHost
 
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole();
+        builder.AddDeploymentHosting();
         builder.WebHost.UseUrls(options.Urls);
 
         var time = options.ClockStart is { } start ? new VirtualClock(start, options.ClockRate) : TimeProvider.System;

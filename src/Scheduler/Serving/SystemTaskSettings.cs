@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Scheduler.Cli;
 using Scheduler.Engine.SystemTasks;
 
 namespace Scheduler.Serving;
@@ -17,7 +18,17 @@ internal static class SystemTaskSettings
             MaxAgeDays = retention.GetValue("MaxAgeDays", defaults.MaxAgeDays),
             MaxRunsPerTask = retention.GetValue("MaxRunsPerTask", defaults.MaxRunsPerTask),
             BatchSize = retention.GetValue("BatchSize", defaults.BatchSize),
+            NotificationMaxAgeDays = Days(retention, "NotificationMaxAgeDays", defaults.NotificationMaxAgeDays),
+            AuditMaxAgeDays = Days(retention, "AuditMaxAgeDays", defaults.AuditMaxAgeDays) ?? defaults.AuditMaxAgeDays,
             VacuumSchedule = vacuum["Schedule"] ?? defaults.VacuumSchedule,
         };
+    }
+
+    private static int? Days(IConfigurationSection section, string key, int? fallback)
+    {
+        var days = section.GetValue(key, fallback);
+        return days is < 0
+            ? throw new CommandFailedException($"{section.Path}:{key} is {days}: give a number of days, or 0 to keep them forever.")
+            : days;
     }
 }

@@ -36,7 +36,7 @@ public sealed class GitHubFilesTests
         var action = Load(".github/actions/scheduler-check/action.yml");
 
         Assert.Equal("composite", action["runs"]["using"].ToString());
-        Assert.Equal(["schedules-path", "base", "count", "dotnet-version"], Keys(action["inputs"]));
+        Assert.Equal(["schedules-path", "base", "count", "dotnet-version", "version", "package-source"], Keys(action["inputs"]));
         var build = Runs(action).Single(r => r.StartsWith("dotnet publish", StringComparison.Ordinal));
         Assert.Contains("$SCHEDULER_SOURCE/src/Scheduler/Scheduler.csproj", build, StringComparison.Ordinal);
         // github.action_path/../../.. is the repository root: the action sits three folders down.
