@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Scheduler.Commands;
+using Scheduler.Remote;
 
 namespace Scheduler.Cli;
 
@@ -18,6 +19,8 @@ internal static class CliApp
             RunsCommand.Create(context),
             StatusCommand.Create(context),
             RunCommand.Create(context),
+            TriggerCommand.Create(context),
+            CancelCommand.Create(context),
         };
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context);
 
@@ -48,6 +51,12 @@ internal static class CliApp
         }
         catch (CommandFailedException e)
         {
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.CannotRun;
+        }
+        catch (ServerRefusedException e)
+        {
+            // What the server said, as it said it: the reason of a 409, the body of a 400, 401, 403 or 404.
             context.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.CannotRun;
         }

@@ -4,11 +4,15 @@ using Scheduler.Cli;
 using Scheduler.Definitions.Runs;
 using Scheduler.Definitions.Values;
 using Scheduler.Output;
+using Scheduler.Remote;
 using Scheduler.State.Entities;
 
 namespace Scheduler.Commands;
 
-/// <summary><c>scheduler runs [TASK] [--last N=20] [--data DIR | --store postgres --connection CS] [--format text|json]</c>: the recorded runs, newest first, read from the store.</summary>
+/// <summary>
+/// <c>scheduler runs [TASK] [--last N=20] [--data DIR | --store postgres --connection CS | --server URL] [--format text|json]</c>:
+/// the recorded runs, newest first, read from the store, or from a running server's <c>GET /api/tasks/{id}/runs</c>.
+/// </summary>
 internal static class RunsCommand
 {
     public static Command Create(CliContext context)
@@ -18,7 +22,11 @@ internal static class RunsCommand
         var data = new Option<string>("--data") { Description = "The folder of the state store.", DefaultValueFactory = _ => "./data" };
         var storeFlags = new StoreFlags();
         var format = FormatOption.Create("text", "json");
-        var command = new Command("runs", "Print recorded runs from the state store, newest first. Works while serve runs.") { task, last, data, storeFlags.Store, storeFlags.Connection, format };
+        var server = new ServerFlags("Read from the running scheduler serve at this URL (its /api) instead of the store.");
+        var command = new Command("runs", "Print recorded runs from the state store, newest first. Works while serve runs.")
+        {
+            task, last, data, storeFlags.Store, storeFlags.Connection, server.Server, server.TokenFromEnv, format,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
             var count = result.GetValue(last);
@@ -27,9 +35,7 @@ internal static class RunsCommand
                 throw new CommandFailedException($"--last {count} is out of range: use 1 to 10000.");
             }
 
-            var (kind, connection) = storeFlags.Read(result, Serving.ServeConfiguration.Load());
-            await using var store = await StoreReader.OpenAsync(result.GetRequiredValue(data), kind, connection, context, cancellationToken);
-            var runs = await store.Runs.ListRunsAsync(result.GetValue(task), count, null, cancellationToken);
+            var runs = await ReadAsync(result, result.GetValue(task), count, data, storeFlags, server, context, cancellationToken);
             if (result.GetRequiredValue(format) == "json")
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(runs.Select(ToJson), JsonOutput.Options));
@@ -42,6 +48,20 @@ internal static class RunsCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static async Task<IReadOnlyList<RunRecord>> ReadAsync(
+        ParseResult result, string? taskId, int count, Option<string> data, StoreFlags storeFlags, ServerFlags server, CliContext context, CancellationToken cancellationToken)
+    {
+        using var client = server.Open(result);
+        if (client is not null)
+        {
+            return await RemoteReads.RunsAsync(client, taskId, count, cancellationToken);
+        }
+
+        var (kind, connection) = storeFlags.Read(result, Serving.ServeConfiguration.Load());
+        await using var store = await StoreReader.OpenAsync(result.GetRequiredValue(data), kind, connection, context, cancellationToken);
+        return await store.Runs.ListRunsAsync(taskId, count, null, cancellationToken);
     }
 
     private static object ToJson(RunRecord run) => new

@@ -4,11 +4,15 @@ using Scheduler.Cli;
 using Scheduler.Definitions.Runs;
 using Scheduler.Definitions.Values;
 using Scheduler.Output;
+using Scheduler.Remote;
 using Scheduler.State.Entities;
 
 namespace Scheduler.Commands;
 
-/// <summary><c>scheduler status [--data DIR | --store postgres --connection CS] [--format text|json]</c>: every task with its state, last run and next run, read from the store.</summary>
+/// <summary>
+/// <c>scheduler status [--data DIR | --store postgres --connection CS | --server URL] [--format text|json]</c>: every task with its
+/// state, last run and next run, read from the store, or from a running server's <c>GET /api/tasks</c>.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create(CliContext context)
@@ -16,12 +20,14 @@ internal static class StatusCommand
         var data = new Option<string>("--data") { Description = "The folder of the state store.", DefaultValueFactory = _ => "./data" };
         var storeFlags = new StoreFlags();
         var format = FormatOption.Create("text", "json");
-        var command = new Command("status", "Print every task with its state, last run, next run and failure streak. Works while serve runs.") { data, storeFlags.Store, storeFlags.Connection, format };
+        var server = new ServerFlags("Read from the running scheduler serve at this URL (its /api) instead of the store.");
+        var command = new Command("status", "Print every task with its state, last run, next run and failure streak. Works while serve runs.")
+        {
+            data, storeFlags.Store, storeFlags.Connection, server.Server, server.TokenFromEnv, format,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var (kind, connection) = storeFlags.Read(result, Serving.ServeConfiguration.Load());
-            await using var store = await StoreReader.OpenAsync(result.GetRequiredValue(data), kind, connection, context, cancellationToken);
-            var tasks = await store.Runs.ListTasksAsync(cancellationToken);
+            var tasks = await ReadAsync(result, data, storeFlags, server, context, cancellationToken);
             if (result.GetRequiredValue(format) == "json")
             {
                 context.Out.WriteLine(JsonSerializer.Serialize(tasks.Select(ToJson), JsonOutput.Options));
@@ -34,6 +40,20 @@ internal static class StatusCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static async Task<IReadOnlyList<TaskRecord>> ReadAsync(
+        ParseResult result, Option<string> data, StoreFlags storeFlags, ServerFlags server, CliContext context, CancellationToken cancellationToken)
+    {
+        using var client = server.Open(result);
+        if (client is not null)
+        {
+            return await RemoteReads.TasksAsync(client, cancellationToken);
+        }
+
+        var (kind, connection) = storeFlags.Read(result, Serving.ServeConfiguration.Load());
+        await using var store = await StoreReader.OpenAsync(result.GetRequiredValue(data), kind, connection, context, cancellationToken);
+        return await store.Runs.ListTasksAsync(cancellationToken);
     }
 
     private static object ToJson(TaskRecord task) => new
