@@ -20,7 +20,8 @@ public sealed class TriggerCommandTests(ITestOutputHelper log)
             """);
         using var server = await RemoteServer.StartAsync(folder, log, "deploy/check");
 
-        var run = await server.InvokeAsync("trigger", "deploy/check", "--wait");
+        // A server without task parameters ignores them (the body is not read): the request stays valid.
+        var run = await server.InvokeAsync("trigger", "deploy/check", "--wait", "--param", "region=eu");
 
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}\n{run.Out}\n{run.Error}\n{server.Serve.Output}");
         Assert.Matches(@"^deploy/check: run #\d+ started\n", run.Out);
@@ -119,6 +120,10 @@ public sealed class TriggerCommandTests(ITestOutputHelper log)
         var unset = await Task.Run(() => Cli.CliRun.Invoke(folder.Root, "trigger", "guarded", "--server", server.Url, "--token-from-env", "SCHEDULER_TEST_NEVER_SET"));
         Assert.Equal(2, unset.ExitCode);
         Assert.Contains("the environment variable SCHEDULER_TEST_NEVER_SET is not set", unset.Error, StringComparison.Ordinal);
+
+        var badParameter = await server.InvokeAsync("trigger", "guarded", "--param", "no-equals-sign");
+        Assert.Equal(2, badParameter.ExitCode);
+        Assert.Contains("--param 'no-equals-sign' is not NAME=VALUE", badParameter.Error, StringComparison.Ordinal);
         Assert.Empty(folder.ReadWitness());
     }
 }
