@@ -4,7 +4,7 @@ namespace Scheduler.State.Store;
 
 /// <summary>
 /// One run to claim in a batch: (task, slot, attempt) born <c>running</c> at <see cref="StartedAt"/>, or, with a
-/// <see cref="SkipReason"/>, born <c>skipped</c> with that reason (as <see cref="RunStore.TryRecordSkippedAsync"/>).
+/// <see cref="SkipReason"/>, born <c>skipped</c> (finished at <see cref="StartedAt"/>) with that reason as its error.
 /// </summary>
 public sealed record SlotClaim(string TaskId, DateTimeOffset SlotUtc, int Attempt, RunTrigger Trigger, string Revision, DateTimeOffset StartedAt, string? SkipReason = null);
 
