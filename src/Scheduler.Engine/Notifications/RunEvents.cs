@@ -26,17 +26,15 @@ internal sealed class RunEvents(IRunEventSink? sink, ILogger logger)
     public void Skipped(ScheduledTask task, long? runId, DateTimeOffset? slot, RunTrigger trigger, string reason, DateTimeOffset now) =>
         Publish(new RunEvent(task, RunEventKind.Skipped, runId, slot, 1, trigger, RunStatus.Skipped, now) { Error = reason });
 
-    public void Passed(ScheduledTask task, Planning.SlotPlan plan, DateTimeOffset now)
-    {
-        var reason = plan.PassedReason ?? "missed";
-        Publish(new RunEvent(task, RunEventKind.Skipped, null, null, 1, RunTrigger.Schedule, RunStatus.Skipped, now)
+    /// <summary>A row written for slots passed over: the metric counts <see cref="RunEvent.PassedSlots"/> by its cause.</summary>
+    public void Passed(ScheduledTask task, long runId, Planning.PassedRange range, DateTimeOffset now) =>
+        Publish(new RunEvent(task, RunEventKind.Skipped, runId, range.From, 1, RunTrigger.CatchUp, RunStatus.Skipped, now)
         {
-            Error = $"{plan.Passed} slot(s) passed over: {reason}",
-            PassedSlots = plan.Passed,
-            PassedReason = reason,
-            PassedCause = plan.FirstPassedCause,
+            Error = $"{range.Count} slot(s) passed over: {range.Reason}",
+            PassedSlots = range.Count,
+            PassedReason = range.Reason,
+            PassedCause = range.Cause,
         });
-    }
 
     private void Publish(RunEvent runEvent)
     {

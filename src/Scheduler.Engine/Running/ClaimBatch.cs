@@ -20,6 +20,7 @@ internal sealed class ClaimBatch
     private readonly List<SlotClaim> _claims = new(Capacity);
     private readonly List<OwedRun> _owed = new(Capacity);
     private readonly List<bool> _fromBacklog = new(Capacity);
+    private readonly List<PassedRange?> _passed = new(Capacity);
     private readonly List<TaskAdvance> _advances = new(Capacity);
     private readonly List<(TaskSlots Slots, DateTimeOffset Watermark)> _planned = new(Capacity);
 
@@ -35,6 +36,9 @@ internal sealed class ClaimBatch
     /// <summary>Per claim: true when it was taken from the head of its task's backlog (and goes back there if the batch fails).</summary>
     public IReadOnlyList<bool> FromBacklog => _fromBacklog;
 
+    /// <summary>Per claim: the range of slots a skipped row stands for (null for every other claim).</summary>
+    public IReadOnlyList<PassedRange?> Passed => _passed;
+
     public IReadOnlyList<TaskAdvance> Advances => _advances;
 
     /// <summary>The tasks whose plan this batch carries, with the watermark before the plan (restored if the batch fails).</summary>
@@ -46,8 +50,9 @@ internal sealed class ClaimBatch
 
     public bool IsFull => _claims.Count >= Capacity;
 
-    public void Add(TaskSlots slots, SlotClaim claim, OwedRun owed, bool fromBacklog)
+    public void Add(TaskSlots slots, SlotClaim claim, OwedRun owed, bool fromBacklog, PassedRange? passed = null)
     {
+        _passed.Add(passed);
         _slots.Add(slots);
         _tasks.Add(slots.Task);
         _claims.Add(claim);
@@ -71,6 +76,7 @@ internal sealed class ClaimBatch
         _claims.Clear();
         _owed.Clear();
         _fromBacklog.Clear();
+        _passed.Clear();
         _advances.Clear();
         _planned.Clear();
     }

@@ -57,6 +57,18 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         return verdict;
     }
 
+    /// <summary>Records slots the plan passed over as one skipped row (slot = the range's first) with the tick's claims.</summary>
+    public void Pass(TaskSlots slots, PassedRange range)
+    {
+        var task = slots.Task;
+        var claim = new SlotClaim(task.Id, range.From, 1, Definitions.Runs.RunTrigger.CatchUp, task.Revision, time.GetUtcNow(), range.Reason)
+        {
+            PassedToUtc = range.To,
+            PassedCount = range.Count,
+        };
+        _batch.Add(slots, claim, new OwedRun(range.From, Definitions.Runs.RunTrigger.CatchUp), fromBacklog: false, range);
+    }
+
     /// <summary>Writes a task's new marks with the open batch; the watermark before the plan is restored if the store refuses it.</summary>
     public void Advance(TaskSlots slots, DateTimeOffset watermarkBefore, DateTimeOffset? next) =>
         _batch.Advance(slots, watermarkBefore, new TaskAdvance(slots.Task.Id, slots.StoreMark(slots.Watermark), next));

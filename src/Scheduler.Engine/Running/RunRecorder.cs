@@ -63,6 +63,11 @@ internal sealed class RunRecorder
             {
                 EngineLog.ClaimLost(_logger, claim.TaskId, claim.SlotUtc, claim.Attempt);
             }
+            else if (batch.Passed[i] is { } range)
+            {
+                EngineLog.SlotsPassed(_logger, claim.TaskId, range.Count, range.Reason);
+                _events.Passed(batch.Tasks[i], id, range, claim.StartedAt);
+            }
             else if (claim.SkipReason is { } reason)
             {
                 EngineLog.SlotSkipped(_logger, claim.TaskId, claim.SlotUtc, reason);

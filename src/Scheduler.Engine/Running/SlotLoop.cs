@@ -80,6 +80,10 @@ internal sealed class SlotLoop
 
     public async Task<bool> ApplyAsync(IReadOnlyCollection<ScheduledTask> tasks, CancellationToken cancellationToken)
     {
+        // Slots that fell due under the old definitions are handled under them first: a changed schedule then owes
+        // nothing from before, and nothing that was due is dropped with it.
+        await FireDueAsync(_time.GetUtcNow(), cancellationToken);
+
         // One read of every task and one transaction for the new ones' marks: a set of thousands of new tasks took a read and a commit each.
         var records = _tasks.HasNew(tasks)
             ? (await _store.ListTasksAsync(cancellationToken)).ToDictionary(t => t.Id, StringComparer.Ordinal)
@@ -144,10 +148,9 @@ internal sealed class SlotLoop
         {
             var before = slots.Watermark;
             var plan = SlotPlanner.Plan(slots.Task.Definition, before, now, _options.MissedAfter);
-            if (plan.Passed > 0)
+            foreach (var range in plan.PassedRanges)
             {
-                EngineLog.SlotsPassed(_logger, slots.Task.Id, plan.Passed, plan.PassedReason ?? "missed");
-                _recorder.Events.Passed(slots.Task, plan, now);
+                _dispatcher.Pass(slots, range);
             }
 
             slots.Watermark = plan.Watermark;

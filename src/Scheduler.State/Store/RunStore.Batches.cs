@@ -20,8 +20,8 @@ public sealed partial class RunStore
     private readonly SemaphoreSlim _batchTurn = new(1, 1);
 
     private const string InsertClaimSql = """
-        INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "FinishedAt", "Error", "OutputTail", "OutputBytes", "Revision", "Instance")
-        VALUES (@task, @trigger, @slot, @attempt, @status, @started, @finished, @error, '', 0, @revision, @instance)
+        INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "FinishedAt", "Error", "OutputTail", "OutputBytes", "Revision", "Instance", "PassedToUtc", "PassedCount")
+        VALUES (@task, @trigger, @slot, @attempt, @status, @started, @finished, @error, '', 0, @revision, @instance, @passedTo, @passedCount)
         ON CONFLICT ("TaskId", "SlotUtc", "Attempt") DO NOTHING
         RETURNING "Id"
         """;
@@ -98,7 +98,7 @@ public sealed partial class RunStore
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = Command(connection, transaction, InsertClaimSql, "task", "trigger", "slot", "attempt", "status", "started", "finished", "error", "revision", "instance");
+        await using var insert = Command(connection, transaction, InsertClaimSql, "task", "trigger", "slot", "attempt", "status", "started", "finished", "error", "revision", "instance", "passedTo", "passedCount");
         await using var summary = Command(connection, transaction, ClaimSummarySql, "advance", "slot", "id", "started", "task");
         await using var mark = Command(connection, transaction, MarkSql, "slot", "task");
         insert.Parameters["instance"].Value = instance;
@@ -115,6 +115,8 @@ public sealed partial class RunStore
             Set(insert, "finished", skipped ? claim.StartedAt.ToUnixTimeMilliseconds() : null);
             Set(insert, "error", claim.SkipReason);
             Set(insert, "revision", claim.Revision);
+            Set(insert, "passedTo", claim.PassedToUtc?.ToUnixTimeMilliseconds());
+            Set(insert, "passedCount", claim.PassedCount);
             if (await insert.ExecuteScalarAsync(cancellationToken) is not { } inserted)
             {
                 continue; // lost: another run or instance holds this slot
@@ -127,7 +129,7 @@ public sealed partial class RunStore
                 // A skipped slot does not replace the task's last-run summary, but it is handled: the mark moves to it.
                 if (AdvancesLastSlot(claim.Trigger))
                 {
-                    Set(mark, "slot", claim.SlotUtc.ToUnixTimeMilliseconds());
+                    Set(mark, "slot", (claim.PassedToUtc ?? claim.SlotUtc).ToUnixTimeMilliseconds());
                     Set(mark, "task", claim.TaskId);
                     await mark.ExecuteNonQueryAsync(cancellationToken);
                 }
