@@ -31,7 +31,7 @@ internal static class RunsCommand
             var runs = await store.Runs.ListRunsAsync(result.GetValue(task), count, null, cancellationToken);
             if (result.GetRequiredValue(format) == "json")
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(runs.Select(ToJson), JsonOutput.Options));
+                context.Out.WriteLine(JsonSerializer.Serialize(runs.Select(Web.Api.RunJson.From), Web.Api.RunJson.Options));
             }
             else
             {
@@ -42,20 +42,6 @@ internal static class RunsCommand
         });
         return command;
     }
-
-    private static object ToJson(RunRecord run) => new
-    {
-        id = run.Id,
-        task = run.TaskId,
-        trigger = RunNames.Of(run.Trigger),
-        slot = TimeText.Utc(run.SlotUtc),
-        attempt = run.Attempt,
-        status = RunNames.Of(run.Status),
-        startedAt = TimeText.Utc(run.StartedAt),
-        finishedAt = TimeText.Utc(run.FinishedAt),
-        exitCode = run.ExitCode,
-        error = run.Error,
-    };
 
     private static void WriteText(TextWriter output, IReadOnlyList<RunRecord> runs)
     {
