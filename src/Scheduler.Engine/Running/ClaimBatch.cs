@@ -1,4 +1,3 @@
-using Scheduler.Engine.Planning;
 using Scheduler.State.Store;
 
 namespace Scheduler.Engine.Running;
@@ -18,9 +17,8 @@ internal sealed class ClaimBatch
     private readonly List<ScheduledTask> _tasks = new(Capacity);
     private readonly List<TaskSlots> _slots = new(Capacity);
     private readonly List<SlotClaim> _claims = new(Capacity);
-    private readonly List<OwedRun> _owed = new(Capacity);
+    private readonly List<BacklogItem> _items = new(Capacity);
     private readonly List<bool> _fromBacklog = new(Capacity);
-    private readonly List<PassedRange?> _passed = new(Capacity);
     private readonly List<TaskAdvance> _advances = new(Capacity);
     private readonly List<(TaskSlots Slots, DateTimeOffset Watermark)> _planned = new(Capacity);
 
@@ -31,13 +29,11 @@ internal sealed class ClaimBatch
 
     public IReadOnlyList<SlotClaim> Claims => _claims;
 
-    public IReadOnlyList<OwedRun> Owed => _owed;
+    /// <summary>Per claim: the owed run (or row) it came from.</summary>
+    public IReadOnlyList<BacklogItem> Items => _items;
 
     /// <summary>Per claim: true when it was taken from the head of its task's backlog (and goes back there if the batch fails).</summary>
     public IReadOnlyList<bool> FromBacklog => _fromBacklog;
-
-    /// <summary>Per claim: the range of slots a skipped row stands for (null for every other claim).</summary>
-    public IReadOnlyList<PassedRange?> Passed => _passed;
 
     public IReadOnlyList<TaskAdvance> Advances => _advances;
 
@@ -50,13 +46,12 @@ internal sealed class ClaimBatch
 
     public bool IsFull => _claims.Count >= Capacity;
 
-    public void Add(TaskSlots slots, SlotClaim claim, OwedRun owed, bool fromBacklog, PassedRange? passed = null)
+    public void Add(TaskSlots slots, SlotClaim claim, BacklogItem item, bool fromBacklog)
     {
-        _passed.Add(passed);
         _slots.Add(slots);
         _tasks.Add(slots.Task);
         _claims.Add(claim);
-        _owed.Add(owed);
+        _items.Add(item);
         _fromBacklog.Add(fromBacklog);
     }
 
@@ -74,9 +69,8 @@ internal sealed class ClaimBatch
         _tasks.Clear();
         _slots.Clear();
         _claims.Clear();
-        _owed.Clear();
+        _items.Clear();
         _fromBacklog.Clear();
-        _passed.Clear();
         _advances.Clear();
         _planned.Clear();
     }

@@ -20,11 +20,15 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     /// <summary>Forgets the other replicas' runs read for the previous tick: they are read again, once, when a policy asks.</summary>
     public void BeginTick() => _elsewhere = null;
 
-    /// <summary>Decides one owed run and acts on the verdict. A run taken from the backlog stays there unless claimed or skipped.</summary>
-    public async Task<DispatchVerdict> DispatchAsync(
-        TaskSlots slots, OwedRun owed, bool fromBacklog, IReadOnlyList<OwedRun> queuedAhead, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides one owed run and acts on the verdict. While the task has a backlog, a run that is not taken from it
+    /// queues behind it, and so does a skip (rows are written in slot order); a run taken from the backlog stays there
+    /// unless the verdict claims or skips it.
+    /// </summary>
+    public async Task<DispatchVerdict> DispatchAsync(TaskSlots slots, OwedRun owed, bool fromBacklog, CancellationToken cancellationToken)
     {
         var task = slots.Task;
+        IReadOnlyList<OwedRun> queuedAhead = fromBacklog ? [] : slots.QueuedRuns;
         var verdict = await DecideAsync(task, owed, queuedAhead, cancellationToken);
         if (verdict.Action == DispatchAction.Replace && verdict.Replaces.Any(r => r.RunId is null))
         {
@@ -41,32 +45,40 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
             case DispatchAction.Claim:
                 Claim(slots, owed, fromBacklog);
                 break;
+            case DispatchAction.Skip when !fromBacklog && slots.Backlog.Count > 0:
+                slots.Backlog.Add(new BacklogItem(owed, SkipReason: verdict.Reason));
+                break;
             case DispatchAction.Skip:
-                _batch.Add(slots, new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow(), verdict.Reason), owed, fromBacklog);
+                Record(slots, new BacklogItem(owed, SkipReason: verdict.Reason), fromBacklog);
                 break;
             case DispatchAction.Queue when !fromBacklog:
-                slots.Backlog.Add(owed);
+                slots.Backlog.Add(new BacklogItem(owed));
                 break;
         }
 
-        if (_batch.IsFull)
-        {
-            await FlushAsync(cancellationToken);
-        }
-
+        await FlushIfFullAsync(cancellationToken);
         return verdict;
     }
 
-    /// <summary>Records slots the plan passed over as one skipped row (slot = the range's first) with the tick's claims.</summary>
-    public void Pass(TaskSlots slots, PassedRange range)
+    /// <summary>Records slots the plan passed over as one skipped row (slot = the range's first): now, or in its turn behind the backlog.</summary>
+    public async Task PassAsync(TaskSlots slots, PassedRange range, CancellationToken cancellationToken)
     {
-        var task = slots.Task;
-        var claim = new SlotClaim(task.Id, range.From, 1, Definitions.Runs.RunTrigger.CatchUp, task.Revision, time.GetUtcNow(), range.Reason)
+        var item = new BacklogItem(new OwedRun(range.From, Definitions.Runs.RunTrigger.CatchUp), range.Reason, range);
+        if (slots.Backlog.Count > 0)
         {
-            PassedToUtc = range.To,
-            PassedCount = range.Count,
-        };
-        _batch.Add(slots, claim, new OwedRun(range.From, Definitions.Runs.RunTrigger.CatchUp), fromBacklog: false, range);
+            slots.Backlog.Add(item);
+            return;
+        }
+
+        Record(slots, item, fromBacklog: false);
+        await FlushIfFullAsync(cancellationToken);
+    }
+
+    /// <summary>Writes a row taken from the head of the backlog (a skip or a passed range) in its turn.</summary>
+    public Task RecordAsync(TaskSlots slots, BacklogItem head, CancellationToken cancellationToken)
+    {
+        Record(slots, head, fromBacklog: true);
+        return FlushIfFullAsync(cancellationToken);
     }
 
     /// <summary>Writes a task's new marks with the open batch; the watermark before the plan is restored if the store refuses it.</summary>
@@ -74,6 +86,20 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         _batch.Advance(slots, watermarkBefore, new TaskAdvance(slots.Task.Id, slots.StoreMark(slots.Watermark), next));
 
     public void Mark(TaskAdvance advance) => _batch.Mark(advance);
+
+    private Task FlushIfFullAsync(CancellationToken cancellationToken) => _batch.IsFull ? FlushAsync(cancellationToken) : Task.CompletedTask;
+
+    /// <summary>A skipped row: for a slot that came while a run was active, or for a passed range.</summary>
+    private void Record(TaskSlots slots, BacklogItem item, bool fromBacklog)
+    {
+        var task = slots.Task;
+        var claim = new SlotClaim(task.Id, item.Run.Slot, item.Run.Attempt, item.Run.Trigger, task.Revision, time.GetUtcNow(), item.SkipReason)
+        {
+            PassedToUtc = item.Pass?.To,
+            PassedCount = item.Pass?.Count,
+        };
+        _batch.Add(slots, claim, item, fromBacklog);
+    }
 
     /// <summary>
     /// Claims the open batch and admits its claimed runs. Returns the run ids in the order of the batch's claims, or
@@ -89,7 +115,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         var ids = await recorder.ClaimAsync(_batch, time.GetUtcNow(), cancellationToken);
         for (var i = 0; i < _batch.Count; i++)
         {
-            var (task, owed) = (_batch.Tasks[i], _batch.Owed[i]);
+            var (task, owed) = (_batch.Tasks[i], _batch.Items[i].Run);
             var id = ids?[i];
             if (_batch.Claims[i].SkipReason is null)
             {
@@ -129,16 +155,16 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         foreach (var (slots, watermark) in _batch.Planned)
         {
             slots.Watermark = watermark;
-            slots.Backlog.RemoveAll(o => o.IsScheduleSlot && o.Slot > watermark);
+            slots.Backlog.RemoveAll(b => b.Run.IsScheduleSlot && b.Run.Slot > watermark);
             _refused.Add(slots);
         }
 
         for (var i = _batch.Count - 1; i >= 0; i--)
         {
-            var owed = _batch.Owed[i];
-            if (_batch.FromBacklog[i] || owed.Trigger == Definitions.Runs.RunTrigger.Retry)
+            var item = _batch.Items[i];
+            if (_batch.FromBacklog[i] || item.Run.Trigger == Definitions.Runs.RunTrigger.Retry)
             {
-                _batch.Slots[i].Backlog.Insert(0, owed);
+                _batch.Slots[i].Backlog.Insert(0, item);
                 _refused.Add(_batch.Slots[i]);
             }
         }
@@ -155,7 +181,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     {
         var task = slots.Task;
         overlap.Claiming(task.Id, owed);
-        _batch.Add(slots, new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow()), owed, fromBacklog);
+        _batch.Add(slots, new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow()), new BacklogItem(owed), fromBacklog);
     }
 
     private async Task StopAsync(IReadOnlyList<RunInWay> runs, OwedRun by, CancellationToken cancellationToken)

@@ -63,7 +63,7 @@ internal sealed class RunRecorder
             {
                 EngineLog.ClaimLost(_logger, claim.TaskId, claim.SlotUtc, claim.Attempt);
             }
-            else if (batch.Passed[i] is { } range)
+            else if (batch.Items[i].Pass is { } range)
             {
                 EngineLog.SlotsPassed(_logger, claim.TaskId, range.Count, range.Reason);
                 _events.Passed(batch.Tasks[i], id, range, claim.StartedAt);

@@ -106,7 +106,7 @@ internal sealed class SlotLoop
         var now = _time.GetUtcNow();
         var slot = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         _dispatcher.BeginTick();
-        var verdict = await _dispatcher.DispatchAsync(slots, new OwedRun(slot, RunTrigger.Manual), fromBacklog: false, slots.Backlog, cancellationToken);
+        var verdict = await _dispatcher.DispatchAsync(slots, new OwedRun(slot, RunTrigger.Manual), fromBacklog: false, cancellationToken);
         if (verdict.Action == DispatchAction.Refuse)
         {
             return new RunNowResult(RunNowOutcome.Refused, Reason: verdict.Reason);
@@ -148,17 +148,18 @@ internal sealed class SlotLoop
         {
             var before = slots.Watermark;
             var plan = SlotPlanner.Plan(slots.Task.Definition, before, now, _options.MissedAfter);
+            slots.Watermark = plan.Watermark;
+            await DrainBacklogAsync(slots, cancellationToken); // what waited goes first: rows are written in slot order
             foreach (var range in plan.PassedRanges)
             {
-                _dispatcher.Pass(slots, range);
+                await _dispatcher.PassAsync(slots, range, cancellationToken);
             }
 
-            slots.Watermark = plan.Watermark;
             var isSystem = slots.Task.Definition.Handler is SystemTasks.SystemHandler;
             foreach (var run in plan.Runs)
             {
                 var owed = new OwedRun(run.Slot, isSystem ? RunTrigger.System : run.Trigger);
-                await _dispatcher.DispatchAsync(slots, owed, fromBacklog: false, slots.Backlog, cancellationToken);
+                await _dispatcher.DispatchAsync(slots, owed, fromBacklog: false, cancellationToken);
             }
 
             await DrainBacklogAsync(slots, cancellationToken);
@@ -175,7 +176,7 @@ internal sealed class SlotLoop
         {
             if (_tasks.TryGet(retry.TaskId, out var slots))
             {
-                await _dispatcher.DispatchAsync(slots, new OwedRun(retry.Slot, RunTrigger.Retry, retry.Attempt), fromBacklog: false, slots.Backlog, cancellationToken);
+                await _dispatcher.DispatchAsync(slots, new OwedRun(retry.Slot, RunTrigger.Retry, retry.Attempt), fromBacklog: false, cancellationToken);
             }
         }
 
@@ -187,13 +188,20 @@ internal sealed class SlotLoop
     {
         while (slots.Backlog.Count > 0)
         {
-            var verdict = await _dispatcher.DispatchAsync(slots, slots.Backlog[0], fromBacklog: true, [], cancellationToken);
-            if (verdict.Action == DispatchAction.Queue)
+            var head = slots.Backlog[0];
+            slots.Backlog.RemoveAt(0); // a batch the store refuses gives it back to the head
+            if (head.IsRecordOnly)
             {
-                return;
+                await _dispatcher.RecordAsync(slots, head, cancellationToken);
+                continue;
             }
 
-            slots.Backlog.RemoveAt(0);
+            var verdict = await _dispatcher.DispatchAsync(slots, head.Run, fromBacklog: true, cancellationToken);
+            if (verdict.Action == DispatchAction.Queue)
+            {
+                slots.Backlog.Insert(0, head);
+                return;
+            }
         }
     }
 

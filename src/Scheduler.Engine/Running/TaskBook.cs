@@ -68,7 +68,7 @@ internal sealed class TaskBook
                 if ((!SameSlots(before.Schedule, task.Definition.Schedule) || (!before.Enabled && task.Definition.Enabled)) && known.Watermark < now)
                 {
                     known.Watermark = now;
-                    known.Backlog.RemoveAll(o => o.IsScheduleSlot); // slots of the old schedule are owed no more
+                    known.Backlog.RemoveAll(b => b.Run.IsScheduleSlot); // slots of the old schedule are owed no more
                 }
 
                 known.Task = task;

@@ -12,8 +12,11 @@ internal sealed class TaskSlots(ScheduledTask task, DateTimeOffset watermark)
     /// <summary>The queued wake-up for this task; a queue entry with another instant is stale and ignored.</summary>
     public DateTimeOffset? Next { get; set; }
 
-    /// <summary>Runs owed one after another (catch-up slots, retries, an on-time slot behind them), oldest first.</summary>
-    public List<OwedRun> Backlog { get; } = [];
+    /// <summary>Runs owed one after another (catch-up slots, retries, an on-time slot behind them), and rows to write in their turn; oldest first.</summary>
+    public List<BacklogItem> Backlog { get; } = [];
+
+    /// <summary>The runs of the backlog, as the dispatch decision sees what is queued ahead of a new run.</summary>
+    public IReadOnlyList<OwedRun> QueuedRuns => Backlog.Count == 0 ? [] : [.. Backlog.Where(b => !b.IsRecordOnly).Select(b => b.Run)];
 
     /// <summary>
     /// The catch-up mark the store may hold: the in-memory watermark, but never past a schedule slot still waiting in
@@ -21,11 +24,11 @@ internal sealed class TaskSlots(ScheduledTask task, DateTimeOffset watermark)
     /// </summary>
     public DateTimeOffset StoreMark(DateTimeOffset watermark)
     {
-        foreach (var owed in Backlog)
+        foreach (var item in Backlog)
         {
-            if (owed.IsScheduleSlot && owed.Slot <= watermark)
+            if (item.Run.IsScheduleSlot && item.Run.Slot <= watermark)
             {
-                return owed.Slot - TimeSpan.FromMilliseconds(1);
+                return item.Run.Slot - TimeSpan.FromMilliseconds(1);
             }
         }
 
