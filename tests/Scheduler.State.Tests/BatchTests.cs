@@ -51,4 +51,29 @@ public sealed class BatchTests
         var run = await store.Runs.GetRunAsync(first, TestTimeout.Token);
         Assert.Equal((RunStatus.Failed, 1, "out", "exit 1"), (run!.Status, run.ExitCode, run.OutputTail, run.Error));
     }
+
+    [Fact]
+    public async Task A_passed_range_is_one_skipped_row_that_names_its_slots_and_moves_the_mark_to_its_last()
+    {
+        using var folder = new TempFolder();
+        await using var store = await folder.OpenAsync();
+        await store.AddTaskAsync("t");
+
+        var ids = await store.Runs.ClaimBatchAsync(
+            [new SlotClaim("t", Slot, 1, RunTrigger.CatchUp, Revision, Slot.AddDays(7), "missed while the scheduler was not running (catch-up: none)")
+            {
+                PassedToUtc = Slot.AddDays(7).AddMinutes(-1),
+                PassedCount = 10_079,
+            }],
+            [],
+            Instance,
+            TestTimeout.Token);
+
+        var row = await store.Runs.GetRunAsync(ids[0]!.Value, TestTimeout.Token);
+        Assert.Equal(
+            (RunStatus.Skipped, Slot, Slot.AddDays(7).AddMinutes(-1), 10_079, (DateTimeOffset?)null),
+            (row!.Status, row.SlotUtc, row.PassedToUtc!.Value, row.PassedCount!.Value, row.StartedAt));
+        var task = await store.Runs.GetTaskAsync("t", TestTimeout.Token);
+        Assert.Equal((Slot.AddDays(7).AddMinutes(-1), (long?)null), (task!.LastSlotUtc!.Value, task.LastRunId));
+    }
 }

@@ -44,7 +44,7 @@ public sealed class ApiShapeTests
         var runs = await server.GetJsonAsync("/api/tasks/jobs/hello/runs?limit=50");
         var listed = Assert.Single(runs.EnumerateArray());
         Assert.Equal(
-            ["id", "task", "trigger", "slot", "attempt", "status", "startedAt", "finishedAt", "durationMs", "exitCode", "error", "outputBytes", "revision", "instance"],
+            ["id", "task", "trigger", "slot", "attempt", "status", "startedAt", "finishedAt", "durationMs", "exitCode", "error", "outputBytes", "revision", "instance", "passed"],
             listed.EnumerateObject().Select(p => p.Name));
         Assert.Equal("manual", listed.GetProperty("trigger").GetString());
 
@@ -75,7 +75,9 @@ public sealed class ApiShapeTests
 
         var status = await server.GetJsonAsync("/api/status");
 
-        Assert.Equal(["revision", "instance", "clock", "startedAt", "instances"], status.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["revision", "instance", "clock", "startedAt", "instances", "store"], status.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["acceptsWrites", "refusingSince", "error"], status.GetProperty("store").EnumerateObject().Select(p => p.Name));
+        Assert.True(status.GetProperty("store").GetProperty("acceptsWrites").GetBoolean());
         var revision = status.GetProperty("revision");
         Assert.Equal(["applied", "attempted", "error"], revision.EnumerateObject().Select(p => p.Name));
         Assert.StartsWith("sha256:", revision.GetProperty("applied").GetString(), StringComparison.Ordinal);

@@ -36,64 +36,66 @@ public static class SlotPlanner
             return new SlotPlan([], 0, null, watermark is { } w && w > now ? w : now, next);
         }
 
-        var due = DueSlots(schedule, from, now, task.CatchUp == CatchUpPolicy.All ? task.MaxCatchUp + 1 : 2, out var totalDue);
+        // One slot more than can run, so the last slot of a passed range before the runs is known.
+        var due = DueSlots(schedule, from, now, (task.CatchUp == CatchUpPolicy.All ? task.MaxCatchUp : 1) + 2, out var totalDue);
         if (due.Count == 0)
         {
             return new SlotPlan([], 0, null, now, next);
         }
 
-        List<DateTimeOffset> onTime = now - due[^1] <= missedAfter ? [due[^1]] : [];
-        var missed = due.Take(due.Count - onTime.Count).ToList();
-        var missedTotal = totalDue - onTime.Count;
-        var runs = new List<PlannedRun>();
-        var passed = 0;
-        var reasons = new List<string>();
-        PassedCause? cause = null;
-
-        var catchUp = task.CatchUp switch
+        var onTime = now - due[^1] <= missedAfter ? 1 : 0;
+        var missed = due.Count - onTime;
+        var missedTotal = totalDue - onTime;
+        var catchUpCount = task.CatchUp switch
         {
-            CatchUpPolicy.None => [],
-            CatchUpPolicy.Latest => onTime.Count > 0 ? [] : missed.TakeLast(1).ToList(),
-            _ => missed.TakeLast(task.MaxCatchUp).ToList(),
+            CatchUpPolicy.None => 0,
+            CatchUpPolicy.Latest => onTime > 0 ? 0 : Math.Min(1, missedTotal),
+            _ => Math.Min(task.MaxCatchUp, missedTotal),
         };
-        if (missedTotal - catchUp.Count > 0)
+        var runs = new List<PlannedRun>();
+        var passed = new List<PassedRange>();
+        if (missedTotal - catchUpCount > 0)
         {
-            passed += missedTotal - catchUp.Count;
-            cause = task.CatchUp == CatchUpPolicy.All ? PassedCause.MaxCatchUp : PassedCause.Downtime;
-            reasons.Add(task.CatchUp == CatchUpPolicy.All
+            var reason = task.CatchUp == CatchUpPolicy.All
                 ? $"more than max-catch-up ({task.MaxCatchUp}) slots were missed"
-                : $"missed while the scheduler was not running (catch-up: {task.CatchUp.ToString().ToLowerInvariant()})");
+                : $"missed while the scheduler was not running (catch-up: {task.CatchUp.ToString().ToLowerInvariant()})";
+            passed.Add(new PassedRange(
+                schedule.NextAfter(from)!.Value.Utc, due[missed - catchUpCount - 1], missedTotal - catchUpCount,
+                task.CatchUp == CatchUpPolicy.All ? PassedCause.MaxCatchUp : PassedCause.Downtime, reason));
         }
 
-        foreach (var slot in catchUp)
+        for (var i = missed - catchUpCount; i < due.Count; i++)
         {
+            var slot = due[i];
             if (task.StartingDeadline is { } deadline && now - slot > deadline)
             {
-                passed++;
-                cause ??= PassedCause.StartingDeadline;
-                AddOnce(reasons, $"older than starting-deadline ({Definitions.Values.Durations.Format(deadline)})");
+                AddPassed(passed, slot, PassedCause.StartingDeadline, $"older than starting-deadline ({Definitions.Values.Durations.Format(deadline)})");
             }
             else
             {
-                runs.Add(new PlannedRun(slot, RunTrigger.CatchUp));
+                runs.Add(new PlannedRun(slot, i < missed ? RunTrigger.CatchUp : RunTrigger.Schedule));
             }
         }
 
-        foreach (var slot in onTime)
+        return new SlotPlan(
+            runs, passed.Sum(p => p.Count), passed.Count == 0 ? null : string.Join("; ", passed.Select(p => p.Reason).Distinct()), now, next)
         {
-            if (task.StartingDeadline is { } deadline && now - slot > deadline)
-            {
-                passed++;
-                cause ??= PassedCause.StartingDeadline;
-                AddOnce(reasons, $"older than starting-deadline ({Definitions.Values.Durations.Format(deadline)})");
-            }
-            else
-            {
-                runs.Add(new PlannedRun(slot, RunTrigger.Schedule));
-            }
-        }
+            FirstPassedCause = passed.Count == 0 ? null : passed[0].Cause,
+            PassedRanges = passed,
+        };
+    }
 
-        return new SlotPlan(runs, passed, reasons.Count == 0 ? null : string.Join("; ", reasons), now, next) { FirstPassedCause = cause };
+    /// <summary>Adds one passed slot, to the last range when that one is for the same reason (the slots come oldest first).</summary>
+    private static void AddPassed(List<PassedRange> passed, DateTimeOffset slot, PassedCause cause, string reason)
+    {
+        if (passed.Count > 0 && passed[^1].Cause == cause)
+        {
+            passed[^1] = passed[^1] with { To = slot, Count = passed[^1].Count + 1 };
+        }
+        else
+        {
+            passed.Add(new PassedRange(slot, slot, 1, cause, reason));
+        }
     }
 
     /// <summary>
@@ -165,13 +167,5 @@ public static class SlotPlanner
         }
 
         return count;
-    }
-
-    private static void AddOnce(List<string> reasons, string reason)
-    {
-        if (!reasons.Contains(reason))
-        {
-            reasons.Add(reason);
-        }
     }
 }

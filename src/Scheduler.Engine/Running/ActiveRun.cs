@@ -1,9 +1,10 @@
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Handlers;
+using Scheduler.Engine.Planning;
 
 namespace Scheduler.Engine.Running;
 
-/// <summary>A claimed run in this process: waiting for a free place or executing. Owned by the engine loop.</summary>
+/// <summary>A claimed run in this process: waiting for a free place or executing. Owned by the executor.</summary>
 internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset slot, int attempt, RunTrigger trigger, int outputBytes) : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -26,15 +27,12 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
 
     public CancellationToken StopToken => _stop.Token;
 
-    /// <summary>Set when it starts executing (under the engine's place lock); null while it waits for a place under the concurrency cap.</summary>
+    /// <summary>Set when it starts executing (under the executor's lock); null while it waits for a place under the concurrency cap.</summary>
     public Task? Execution { get; set; }
 
-    /// <summary>
-    /// True while it waits or its handler runs: what the overlap policy counts. False once the handler returned,
-    /// though its end may still be on its way to the store.
-    /// </summary>
-    public bool Overlaps { get; set; } = true;
+    public RunInWay InWay => new(RunId, Slot, Attempt, Trigger);
 
+    /// <summary>Only under the executor's lock, which also guards the disposal.</summary>
     public void Stop(StopReason reason, string detail)
     {
         if (StopReason is not null)
@@ -47,7 +45,11 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
         _stop.Cancel();
     }
 
-    public void Dispose() => _stop.Dispose();
+    /// <summary>The status its end is recorded with: a stop on shutdown becomes interrupted, any other stop cancelled.</summary>
+    public (RunStatus Status, string? Error) Final(HandlerOutcome outcome) =>
+        outcome.Status == RunStatus.Cancelled && StopReason is { } reason
+            ? (reason == Running.StopReason.Shutdown ? RunStatus.Interrupted : RunStatus.Cancelled, StopDetail)
+            : (outcome.Status, outcome.Error);
 
-    public string Describe() => $"run #{RunId} (slot {Slot.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, attempt {Attempt})";
+    public void Dispose() => _stop.Dispose();
 }

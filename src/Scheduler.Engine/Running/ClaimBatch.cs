@@ -2,7 +2,10 @@ using Scheduler.State.Store;
 
 namespace Scheduler.Engine.Running;
 
-/// <summary>The claims of one tick collected for one transaction, each with its task.</summary>
+/// <summary>
+/// The claims (and skipped rows) of one tick collected for one transaction, each with its task and the owed run it
+/// came from, the tasks' new marks, and what the loop needs to undo when the store refuses the batch.
+/// </summary>
 internal sealed class ClaimBatch
 {
     /// <summary>
@@ -12,30 +15,63 @@ internal sealed class ClaimBatch
     public const int Capacity = 250;
 
     private readonly List<ScheduledTask> _tasks = new(Capacity);
+    private readonly List<TaskSlots> _slots = new(Capacity);
     private readonly List<SlotClaim> _claims = new(Capacity);
+    private readonly List<BacklogItem> _items = new(Capacity);
+    private readonly List<bool> _fromBacklog = new(Capacity);
     private readonly List<TaskAdvance> _advances = new(Capacity);
+    private readonly List<(TaskSlots Slots, DateTimeOffset Watermark)> _planned = new(Capacity);
 
     public IReadOnlyList<ScheduledTask> Tasks => _tasks;
 
+    /// <summary>Per claim: the loop's entry of its task (its backlog takes the claim back if the batch fails).</summary>
+    public IReadOnlyList<TaskSlots> Slots => _slots;
+
     public IReadOnlyList<SlotClaim> Claims => _claims;
+
+    /// <summary>Per claim: the owed run (or row) it came from.</summary>
+    public IReadOnlyList<BacklogItem> Items => _items;
+
+    /// <summary>Per claim: true when it was taken from the head of its task's backlog (and goes back there if the batch fails).</summary>
+    public IReadOnlyList<bool> FromBacklog => _fromBacklog;
 
     public IReadOnlyList<TaskAdvance> Advances => _advances;
 
+    /// <summary>The tasks whose plan this batch carries, with the watermark before the plan (restored if the batch fails).</summary>
+    public IReadOnlyList<(TaskSlots Slots, DateTimeOffset Watermark)> Planned => _planned;
+
     public int Count => _claims.Count;
+
+    public bool IsEmpty => _claims.Count == 0 && _advances.Count == 0;
 
     public bool IsFull => _claims.Count >= Capacity;
 
-    public void Add(ScheduledTask task, SlotClaim claim, TaskAdvance advance)
+    public void Add(TaskSlots slots, SlotClaim claim, BacklogItem item, bool fromBacklog)
     {
-        _tasks.Add(task);
+        _slots.Add(slots);
+        _tasks.Add(slots.Task);
         _claims.Add(claim);
-        _advances.Add(advance);
+        _items.Add(item);
+        _fromBacklog.Add(fromBacklog);
     }
+
+    public void Advance(TaskSlots slots, DateTimeOffset watermarkBefore, TaskAdvance advance)
+    {
+        _advances.Add(advance);
+        _planned.Add((slots, watermarkBefore));
+    }
+
+    /// <summary>A mark with nothing to undo (a new task's first mark).</summary>
+    public void Mark(TaskAdvance advance) => _advances.Add(advance);
 
     public void Clear()
     {
         _tasks.Clear();
+        _slots.Clear();
         _claims.Clear();
+        _items.Clear();
+        _fromBacklog.Clear();
         _advances.Clear();
+        _planned.Clear();
     }
 }

@@ -39,6 +39,16 @@ public sealed class RunRecord
     public required string Instance { get; set; }
 
     /// <summary>
+    /// For a skipped row that stands for a range of consecutive slots passed over for one reason (downtime past the
+    /// catch-up policy, <c>max-catch-up</c>, <c>starting-deadline</c>): the last slot of the range; <see cref="SlotUtc"/>
+    /// is its first. Null for every other row.
+    /// </summary>
+    public DateTimeOffset? PassedToUtc { get; set; }
+
+    /// <summary>How many slots the passed range holds (with <see cref="PassedToUtc"/>); null for every other row.</summary>
+    public int? PassedCount { get; set; }
+
+    /// <summary>
     /// Set when a cancel was asked of a replica that does not own the run; the owner polls for it and stops
     /// the run, so a cancel reaches the one process that can act on it.
     /// </summary>

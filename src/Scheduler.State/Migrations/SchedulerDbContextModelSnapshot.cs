@@ -207,6 +207,12 @@ namespace Scheduler.State.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PassedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PassedToUtc")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Revision")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -9,15 +9,21 @@ namespace Scheduler.State.Sqlite;
 /// statement in coarse sleeps up to the command timeout; SQLite's busy handler waits for the lock
 /// itself, so racing writers (claims from several processes) queue instead of failing.
 /// </summary>
-internal sealed class BusyTimeoutInterceptor(TimeSpan timeout) : DbConnectionInterceptor
+/// <remarks>It also applies a <see cref="Store.PageLimit"/> when one is set (a full disk in tests).</remarks>
+internal sealed class BusyTimeoutInterceptor(TimeSpan timeout, Store.PageLimit? limit = null) : DbConnectionInterceptor
 {
-    private readonly string _pragma = string.Create(
+    private readonly string _busy = string.Create(
         CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)timeout.TotalMilliseconds};");
+
+    // SQLite refuses to lower the cap below the file's size and keeps the larger value; a huge value lifts it.
+    private string Pragma => limit is null
+        ? _busy
+        : string.Create(CultureInfo.InvariantCulture, $"{_busy} PRAGMA max_page_count = {limit.MaxPages ?? 1_073_741_823};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = _pragma;
+        command.CommandText = Pragma;
         command.ExecuteNonQuery();
     }
 
@@ -25,7 +31,7 @@ internal sealed class BusyTimeoutInterceptor(TimeSpan timeout) : DbConnectionInt
         DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = _pragma;
+        command.CommandText = Pragma;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

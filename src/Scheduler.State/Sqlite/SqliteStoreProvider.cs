@@ -32,7 +32,7 @@ internal sealed class SqliteStoreProvider : IStoreProvider
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
             Pooling = options.Pooling,
         }.ToString();
-        _busyTimeout = new BusyTimeoutInterceptor(options.BusyTimeout);
+        _busyTimeout = new BusyTimeoutInterceptor(options.BusyTimeout, options.PageLimit);
         _logger = logger;
     }
 

@@ -5,11 +5,11 @@ using Scheduler.Definitions.Runs;
 namespace Scheduler.State.Store;
 
 /// <summary>
-/// The engine's hot path: the claims of one tick, and the ends of many runs, each as one transaction of
+/// The one way to claim and the one way to end runs: a batch (of one or many), each as one transaction of
 /// prepared statements. A commit (an fsync with SQLite's default synchronous=FULL) per run capped the
 /// engine at a few hundred runs per second; one per batch lets it keep up with thousands per second.
-/// Same semantics as <see cref="TryClaimAsync"/> and <see cref="FinishAsync"/>, row by row: the unique
-/// (task, slot, attempt) insert is still the claim, and the conditional updates still never go backwards.
+/// The unique (task, slot, attempt) insert is the claim (the loser gets null and does nothing), and the
+/// conditional updates never go backwards: not the catch-up mark, not the task's last-run summary.
 /// </summary>
 /// <remarks>Plain SQL (quoted identifiers, <c>ON CONFLICT DO NOTHING RETURNING</c>) that SQLite and PostgreSQL both read.</remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never asked for holds nothing to dispose; the store lives as long as the process.")]
@@ -20,13 +20,13 @@ public sealed partial class RunStore
     private readonly SemaphoreSlim _batchTurn = new(1, 1);
 
     private const string InsertClaimSql = """
-        INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "FinishedAt", "Error", "OutputTail", "OutputBytes", "Revision", "Instance")
-        VALUES (@task, @trigger, @slot, @attempt, @status, @started, @finished, @error, '', 0, @revision, @instance)
+        INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "FinishedAt", "Error", "OutputTail", "OutputBytes", "Revision", "Instance", "PassedToUtc", "PassedCount")
+        VALUES (@task, @trigger, @slot, @attempt, @status, @started, @finished, @error, '', 0, @revision, @instance, @passedTo, @passedCount)
         ON CONFLICT ("TaskId", "SlotUtc", "Attempt") DO NOTHING
         RETURNING "Id"
         """;
 
-    // Only a newer run replaces the summary; only a later slot moves the catch-up mark (as in InsertClaimAsync).
+    // Only a newer run replaces the summary; only a later slot moves the catch-up mark.
     private const string ClaimSummarySql = """
         UPDATE "Tasks" SET
           "LastSlotUtc" = CASE WHEN @advance = 1 AND ("LastSlotUtc" IS NULL OR "LastSlotUtc" < @slot) THEN @slot ELSE "LastSlotUtc" END,
@@ -35,6 +35,10 @@ public sealed partial class RunStore
           "LastRunFinishedAt" = CASE WHEN "LastRunId" IS NULL OR "LastRunId" < @id THEN NULL ELSE "LastRunFinishedAt" END,
           "LastRunId" = CASE WHEN "LastRunId" IS NULL OR "LastRunId" < @id THEN @id ELSE "LastRunId" END
         WHERE "Id" = @task
+        """;
+
+    private const string MarkSql = """
+        UPDATE "Tasks" SET "LastSlotUtc" = @slot WHERE "Id" = @task AND ("LastSlotUtc" IS NULL OR "LastSlotUtc" < @slot)
         """;
 
     private const string AdvanceSql = """
@@ -50,7 +54,7 @@ public sealed partial class RunStore
         RETURNING "TaskId"
         """;
 
-    // Streak: +1 on failed or timed-out, 0 on succeeded, kept otherwise; the summary only for the task's newest run.
+    // Streak: @streak is FailureStreak.Change (1 adds one, 0 resets, -1 keeps); the summary only for the task's newest run.
     private const string FinishTaskSql = """
         UPDATE "Tasks" SET
           "FailureStreak" = CASE @streak WHEN 1 THEN "FailureStreak" + 1 WHEN 0 THEN 0 ELSE "FailureStreak" END,
@@ -68,6 +72,11 @@ public sealed partial class RunStore
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(advances);
+        foreach (var claim in claims)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(claim.Attempt, 1, nameof(claims));
+        }
+
         var ids = new long?[claims.Count];
         await _batchTurn.WaitAsync(cancellationToken);
         try
@@ -89,8 +98,9 @@ public sealed partial class RunStore
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = Command(connection, transaction, InsertClaimSql, "task", "trigger", "slot", "attempt", "status", "started", "finished", "error", "revision", "instance");
+        await using var insert = Command(connection, transaction, InsertClaimSql, "task", "trigger", "slot", "attempt", "status", "started", "finished", "error", "revision", "instance", "passedTo", "passedCount");
         await using var summary = Command(connection, transaction, ClaimSummarySql, "advance", "slot", "id", "started", "task");
+        await using var mark = Command(connection, transaction, MarkSql, "slot", "task");
         insert.Parameters["instance"].Value = instance;
         for (var i = 0; i < claims.Count; i++)
         {
@@ -105,6 +115,8 @@ public sealed partial class RunStore
             Set(insert, "finished", skipped ? claim.StartedAt.ToUnixTimeMilliseconds() : null);
             Set(insert, "error", claim.SkipReason);
             Set(insert, "revision", claim.Revision);
+            Set(insert, "passedTo", claim.PassedToUtc?.ToUnixTimeMilliseconds());
+            Set(insert, "passedCount", claim.PassedCount);
             if (await insert.ExecuteScalarAsync(cancellationToken) is not { } inserted)
             {
                 continue; // lost: another run or instance holds this slot
@@ -114,7 +126,15 @@ public sealed partial class RunStore
             ids[i] = id;
             if (skipped)
             {
-                continue; // a skipped slot does not replace the task's last-run summary; its advance moves the mark
+                // A skipped slot does not replace the task's last-run summary, but it is handled: the mark moves to it.
+                if (AdvancesLastSlot(claim.Trigger))
+                {
+                    Set(mark, "slot", (claim.PassedToUtc ?? claim.SlotUtc).ToUnixTimeMilliseconds());
+                    Set(mark, "task", claim.TaskId);
+                    await mark.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                continue;
             }
 
             Set(summary, "advance", AdvancesLastSlot(claim.Trigger) ? 1 : 0);
@@ -138,8 +158,9 @@ public sealed partial class RunStore
     }
 
     /// <summary>
-    /// Ends every run of <paramref name="finishes"/> in one transaction, each as <see cref="FinishAsync"/> does.
-    /// Returns, in order, whether each run ended here (false: it was no longer running, and that verdict stands).
+    /// Ends every run of <paramref name="finishes"/> in one transaction and updates each task's summary and failure
+    /// streak (<see cref="FailureStreak"/>). Returns, in order, whether each run ended here (false: it was no longer
+    /// running, e.g. marked interrupted or cancelled by someone else, and that verdict stands).
     /// </summary>
     public async Task<bool[]> FinishBatchAsync(IReadOnlyList<RunFinish> finishes, CancellationToken cancellationToken)
     {
@@ -188,7 +209,7 @@ public sealed partial class RunStore
             }
 
             done[i] = true;
-            Set(task, "streak", finish.Status switch { RunStatus.Failed or RunStatus.TimedOut => 1, RunStatus.Succeeded => 0, _ => -1 });
+            Set(task, "streak", FailureStreak.Change(finish.Status));
             Set(task, "id", finish.RunId);
             Set(task, "status", status);
             Set(task, "finished", finish.FinishedAt.ToUnixTimeMilliseconds());

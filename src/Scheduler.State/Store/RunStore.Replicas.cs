@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Scheduler.Definitions.Runs;
-using Scheduler.State.Entities;
 
 namespace Scheduler.State.Store;
 
@@ -8,33 +7,18 @@ namespace Scheduler.State.Store;
 public sealed partial class RunStore
 {
     /// <summary>
-    /// The <c>running</c> runs of <paramref name="taskId"/> claimed by instances other than <paramref name="instance"/>,
-    /// so that overlap policies hold across replicas, not only inside one process.
+    /// The <c>running</c> runs claimed by instances other than <paramref name="instance"/>, in one query, so that
+    /// overlap policies hold across replicas, not only inside one process (none on a store of one).
     /// </summary>
-    public async Task<IReadOnlyList<RunRecord>> ListRunningElsewhereAsync(string taskId, string instance, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RunningRun>> ListRunningElsewhereAsync(string instance, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         return await db.Runs
             .AsNoTracking()
-            .Where(r => r.TaskId == taskId && r.Status == RunStatus.Running && r.Instance != instance)
-            .OrderBy(r => r.Id)
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// The tasks with a <c>running</c> run claimed by another instance, in one query: the engine's batch of due
-    /// claims leaves these to the one-by-one path, where the overlap policy sees the other instance's run.
-    /// </summary>
-    public async Task<IReadOnlySet<string>> ListTasksRunningElsewhereAsync(string instance, CancellationToken cancellationToken)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        var ids = await db.Runs
-            .AsNoTracking()
             .Where(r => r.Status == RunStatus.Running && r.Instance != instance)
-            .Select(r => r.TaskId)
-            .Distinct()
+            .OrderBy(r => r.Id)
+            .Select(r => new RunningRun(r.Id, r.TaskId, r.Instance, r.SlotUtc, r.Attempt, r.Trigger))
             .ToListAsync(cancellationToken);
-        return ids.ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -25,10 +25,4 @@ public sealed partial class RunStore
 
     // Manual, retry and system runs have slots of their own; only the schedule's slots move the catch-up mark.
     private static bool AdvancesLastSlot(RunTrigger trigger) => trigger is RunTrigger.Schedule or RunTrigger.CatchUp;
-
-    private static Task<int> AdvanceLastSlotAsync(
-        SchedulerDbContext db, string taskId, DateTimeOffset slotUtc, CancellationToken cancellationToken) =>
-        db.Tasks
-            .Where(t => t.Id == taskId && (t.LastSlotUtc == null || t.LastSlotUtc < slotUtc))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastSlotUtc, slotUtc), cancellationToken);
 }

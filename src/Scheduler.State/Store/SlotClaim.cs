@@ -4,9 +4,17 @@ namespace Scheduler.State.Store;
 
 /// <summary>
 /// One run to claim in a batch: (task, slot, attempt) born <c>running</c> at <see cref="StartedAt"/>, or, with a
-/// <see cref="SkipReason"/>, born <c>skipped</c> with that reason (as <see cref="RunStore.TryRecordSkippedAsync"/>).
+/// <see cref="SkipReason"/>, born <c>skipped</c> (finished at <see cref="StartedAt"/>) with that reason as its error.
+/// A skipped row with <see cref="PassedToUtc"/> and <see cref="PassedCount"/> stands for the range of consecutive slots
+/// from <see cref="SlotUtc"/> to <see cref="PassedToUtc"/> passed over for that one reason.
 /// </summary>
-public sealed record SlotClaim(string TaskId, DateTimeOffset SlotUtc, int Attempt, RunTrigger Trigger, string Revision, DateTimeOffset StartedAt, string? SkipReason = null);
+public sealed record SlotClaim(
+    string TaskId, DateTimeOffset SlotUtc, int Attempt, RunTrigger Trigger, string Revision, DateTimeOffset StartedAt, string? SkipReason = null)
+{
+    public DateTimeOffset? PassedToUtc { get; init; }
+
+    public int? PassedCount { get; init; }
+}
 
 /// <summary>A task's catch-up mark (never moved backwards) and next slot after a tick, written with the tick's claims.</summary>
 public sealed record TaskAdvance(string TaskId, DateTimeOffset LastSlotUtc, DateTimeOffset? NextSlotUtc);

@@ -15,6 +15,9 @@ public sealed record StoreOptions
 
     public bool Pooling { get; init; } = true;
 
+    /// <summary>SQLite only: a size cap that makes writes fail as a full disk does (see <see cref="Store.PageLimit"/>).</summary>
+    public PageLimit? PageLimit { get; init; }
+
     /// <summary>The PostgreSQL connection string (keyword=value pairs); only for <see cref="StoreKind.Postgres"/>.</summary>
     public string? Connection { get; init; }
 }

@@ -18,22 +18,19 @@ internal static class ApiJson
         task.NextSlotUtc?.UtcDateTime, task.FailureStreak, task.ConfigError, ShownDefinition.Of(task.DefinitionYaml),
         [.. upcoming.Select(s => new SlotJson(s.Utc.UtcDateTime, s.Local, NoteOf(s.Note)))]);
 
-    public static RunJson Run(RunRecord run) => new(
-        run.Id, run.TaskId, RunNames.Of(run.Trigger), run.SlotUtc.UtcDateTime, run.Attempt, RunNames.Of(run.Status),
-        run.StartedAt?.UtcDateTime, run.FinishedAt?.UtcDateTime, DurationMs(run), run.ExitCode, run.Error, run.OutputBytes,
-        run.Revision, run.Instance);
+    public static RunJson Run(RunRecord run) => RunJson.From(run);
 
-    public static RunDetailJson RunDetail(RunRecord run) => new(
-        run.Id, run.TaskId, RunNames.Of(run.Trigger), run.SlotUtc.UtcDateTime, run.Attempt, RunNames.Of(run.Status),
-        run.StartedAt?.UtcDateTime, run.FinishedAt?.UtcDateTime, DurationMs(run), run.ExitCode, run.Error, run.OutputBytes,
-        run.Revision, run.Instance, run.OutputTail);
+    public static RunDetailJson RunDetail(RunRecord run)
+    {
+        var r = RunJson.From(run);
+        return new(
+            r.Id, r.Task, r.Trigger, r.Slot, r.Attempt, r.Status, r.StartedAt, r.FinishedAt, r.DurationMs, r.ExitCode, r.Error, r.OutputBytes,
+            r.Revision, r.Instance, r.Passed, run.OutputTail);
+    }
 
     private static LastRunJson? LastRun(TaskRecord task) => task.LastRunId is { } id
         ? new LastRunJson(id, task.LastRunStatus is { } s ? RunNames.Of(s) : "unknown", task.LastRunStartedAt?.UtcDateTime, task.LastRunFinishedAt?.UtcDateTime)
         : null;
-
-    private static long? DurationMs(RunRecord run) =>
-        run is { StartedAt: { } started, FinishedAt: { } finished } ? (long)(finished - started).TotalMilliseconds : null;
 
     private static string? NoteOf(SlotNote note) => note switch
     {

@@ -18,5 +18,6 @@ internal sealed record RunDetailJson(
     long OutputBytes,
     string Revision,
     string Instance,
+    PassedJson? Passed,
     [property: JsonPropertyOrder(1)] string OutputTail)
-    : RunJson(Id, Task, Trigger, Slot, Attempt, Status, StartedAt, FinishedAt, DurationMs, ExitCode, Error, OutputBytes, Revision, Instance);
+    : RunJson(Id, Task, Trigger, Slot, Attempt, Status, StartedAt, FinishedAt, DurationMs, ExitCode, Error, OutputBytes, Revision, Instance, Passed);

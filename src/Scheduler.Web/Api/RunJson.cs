@@ -1,7 +1,16 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Scheduler.Definitions.Runs;
+using Scheduler.State.Entities;
+
 namespace Scheduler.Web.Api;
 
-/// <summary>A run in <c>GET /api/tasks/{id}/runs</c>, with the field names of <c>scheduler runs --format json</c>.</summary>
-internal record RunJson(
+/// <summary>
+/// A run as JSON, the one shape of <c>GET /api/tasks/{id}/runs</c> and <c>scheduler runs --format json</c>.
+/// <see cref="Passed"/> is null for ordinary rows; a skipped row that stands for a range of slots passed over names
+/// them (<c>from</c> is its <c>slot</c>). Instants are UTC, written with Z.
+/// </summary>
+public record RunJson(
     long Id,
     string Task,
     string Trigger,
@@ -15,4 +24,21 @@ internal record RunJson(
     string? Error,
     long OutputBytes,
     string Revision,
-    string Instance);
+    string Instance,
+    PassedJson? Passed)
+{
+    /// <summary>The API's serializer settings (camelCase names), for writers outside ASP.NET such as the CLI.</summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static RunJson From(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new(
+            run.Id, run.TaskId, RunNames.Of(run.Trigger), run.SlotUtc.UtcDateTime, run.Attempt, RunNames.Of(run.Status),
+            run.StartedAt?.UtcDateTime, run.FinishedAt?.UtcDateTime, DurationOf(run), run.ExitCode, run.Error, run.OutputBytes,
+            run.Revision, run.Instance, PassedJson.Of(run));
+    }
+
+    private static long? DurationOf(RunRecord run) =>
+        run is { StartedAt: { } started, FinishedAt: { } finished } ? (long)(finished - started).TotalMilliseconds : null;
+}

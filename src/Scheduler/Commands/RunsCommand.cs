@@ -38,7 +38,7 @@ internal static class RunsCommand
             var runs = await ReadAsync(result, result.GetValue(task), count, data, storeFlags, server, context, cancellationToken);
             if (result.GetRequiredValue(format) == "json")
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(runs.Select(ToJson), JsonOutput.Options));
+                context.Out.WriteLine(JsonSerializer.Serialize(runs.Select(Web.Api.RunJson.From), Web.Api.RunJson.Options));
             }
             else
             {
@@ -63,20 +63,6 @@ internal static class RunsCommand
         await using var store = await StoreReader.OpenAsync(result.GetRequiredValue(data), kind, connection, context, cancellationToken);
         return await store.Runs.ListRunsAsync(taskId, count, null, cancellationToken);
     }
-
-    private static object ToJson(RunRecord run) => new
-    {
-        id = run.Id,
-        task = run.TaskId,
-        trigger = RunNames.Of(run.Trigger),
-        slot = TimeText.Utc(run.SlotUtc),
-        attempt = run.Attempt,
-        status = RunNames.Of(run.Status),
-        startedAt = TimeText.Utc(run.StartedAt),
-        finishedAt = TimeText.Utc(run.FinishedAt),
-        exitCode = run.ExitCode,
-        error = run.Error,
-    };
 
     private static void WriteText(TextWriter output, IReadOnlyList<RunRecord> runs)
     {

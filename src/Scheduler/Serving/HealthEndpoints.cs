@@ -7,14 +7,20 @@ using Scheduler.State.Store;
 
 namespace Scheduler.Serving;
 
-/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the store answers and the definitions are loaded.</summary>
+/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the definitions are loaded and the store answers and takes writes.</summary>
 internal static class HealthEndpoints
 {
     public static void Map(WebApplication app)
     {
         app.MapGet("/healthz", () => Results.Text("ok\n"));
-        app.MapGet("/readyz", async (SchedulerStore store, DefinitionSync sync, CancellationToken cancellationToken) =>
+        app.MapGet("/readyz", async (SchedulerStore store, DefinitionSync sync, Engine.SchedulerEngine engine, CancellationToken cancellationToken) =>
         {
+            if (engine.Health.State is { IsRefusing: true } refusing)
+            {
+                return Results.Text(
+                    $"not ready: the store refuses writes since {refusing.RefusingSince:O}: {refusing.Error}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             if (sync.Latest is null)
             {
                 return Results.Text("not ready: the definitions are not loaded yet\n", statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -21,22 +21,29 @@ public sealed class CatchUpTests
     }
 
     [Theory]
-    // overlap: allow, so that only the catch-up policy decides (forbid is covered below).
-    [InlineData("catch-up: none", "")]
-    [InlineData("catch-up: latest", "15:00")]
-    [InlineData("catch-up: all", "12:00,13:00,14:00,15:00")]
-    [InlineData("catch-up: all\nmax-catch-up: 2", "14:00,15:00")]
-    [InlineData("catch-up: all\nstarting-deadline: 3h", "13:00,14:00,15:00")] // 12:00 is 3h59m30s late at 15:59:30
-    [InlineData("catch-up: latest\nstarting-deadline: 30m", "")] // 15:00 is 59m30s late
-    public async Task Missed_slots_run_at_start_up_as_the_catch_up_policy_says(string policy, string expectedSlots)
+    // overlap: allow, so that only the catch-up policy decides (forbid is covered below). The slots not run are
+    // recorded as passed-over ranges, "first-last count", one row per reason.
+    [InlineData("catch-up: none", "", "12:00-15:00 4")]
+    [InlineData("catch-up: latest", "15:00", "12:00-14:00 3")]
+    [InlineData("catch-up: all", "12:00,13:00,14:00,15:00", "")]
+    [InlineData("catch-up: all\nmax-catch-up: 2", "14:00,15:00", "12:00-13:00 2")]
+    [InlineData("catch-up: all\nstarting-deadline: 3h", "13:00,14:00,15:00", "12:00-12:00 1")] // 12:00 is 3h59m30s late at 15:59:30
+    [InlineData("catch-up: latest\nstarting-deadline: 30m", "", "12:00-14:00 3,15:00-15:00 1")] // 15:00 is 59m30s late
+    public async Task Missed_slots_run_at_start_up_as_the_catch_up_policy_says(string policy, string expectedSlots, string expectedPassed)
     {
         await using var h = await DownFromNoonToFourAsync($"{Hourly}\noverlap: allow\n{policy}");
         var expected = expectedSlots.Length == 0 ? [] : expectedSlots.Split(',').Select(t => At($"2026-11-23T{t}:00Z")).ToList();
 
-        await h.WaitForRunsAsync("hourly", r => r.Count == expected.Count && r.All(x => x.Status == RunStatus.Succeeded), $"{expected.Count} catch-up run(s)");
+        await h.WaitForRunsAsync(
+            "hourly", r => r.Count(x => x.PassedCount is null) == expected.Count && r.All(x => x.Status is RunStatus.Succeeded or RunStatus.Skipped), $"{expected.Count} catch-up run(s)");
         await h.BarrierAsync();
 
-        var runs = await h.RunsOfAsync("hourly");
+        var all = await h.RunsOfAsync("hourly");
+        var passed = all.Where(r => r.PassedCount is not null).ToList();
+        Assert.Equal(expectedPassed, string.Join(",", passed.Select(r => $"{r.SlotUtc.UtcDateTime:HH:mm}-{r.PassedToUtc!.Value.UtcDateTime:HH:mm} {r.PassedCount}")));
+        Assert.All(passed, r => Assert.Equal(RunStatus.Skipped, r.Status));
+        Assert.Equal(4, expected.Count + passed.Sum(r => r.PassedCount)); // every missed slot is accounted for
+        var runs = all.Where(r => r.PassedCount is null).ToList();
         Assert.Equal(expected, runs.Select(r => r.SlotUtc)); // oldest first
         Assert.All(runs, r => Assert.Equal((RunTrigger.CatchUp, 1), (r.Trigger, r.Attempt)));
         var task = await h.Runs.GetTaskAsync("hourly", default);
@@ -44,7 +51,7 @@ public sealed class CatchUpTests
 
         await h.SettleAsync();
         h.Clock.Advance(TimeSpan.FromMinutes(1)); // 16:00:30: the schedule goes on as usual
-        var later = await h.WaitForRunsAsync("hourly", r => r.Count == expected.Count + 1, "the 16:00 run");
+        var later = await h.WaitForRunsAsync("hourly", r => r.Count == all.Count + 1, "the 16:00 run");
         Assert.Equal((At("2026-11-23T16:00:00Z"), RunTrigger.Schedule), (later[^1].SlotUtc, later[^1].Trigger));
     }
 

@@ -54,10 +54,13 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    public static async Task<EngineHarness> CreateAsync(DateTimeOffset? start = null)
+    /// <param name="pageLimit">A size cap the test can lower (a full disk) and lift; the store then opens a connection per unit of work.</param>
+    public static async Task<EngineHarness> CreateAsync(DateTimeOffset? start = null, PageLimit? pageLimit = null)
     {
         var directory = Directory.CreateTempSubdirectory("scheduler-engine-").FullName;
-        var store = await SchedulerStore.OpenSqliteAsync(directory);
+        var store = pageLimit is null
+            ? await SchedulerStore.OpenSqliteAsync(directory)
+            : await SchedulerStore.OpenAsync(new StoreOptions { DataDirectory = directory, Pooling = false, PageLimit = pageLimit });
         return new EngineHarness(directory, new TestClock(start ?? DefaultStart), store);
     }
 

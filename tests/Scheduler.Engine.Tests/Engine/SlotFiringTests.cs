@@ -63,16 +63,18 @@ public sealed class SlotFiringTests
         // 11:59:30 -> 13:59:30 in one step (a suspended laptop, an NTP correction): 12:00 and 13:00 were missed.
         h.Clock.Advance(TimeSpan.FromHours(2));
 
-        var runs = await h.WaitForRunsAsync("hourly", r => r.Count >= 1 && r.All(x => x.Status != RunStatus.Running), "the catch-up run");
+        var runs = await h.WaitForRunsAsync("hourly", r => r.Count >= 2 && r.All(x => x.Status != RunStatus.Running), "the catch-up run");
         await h.BarrierAsync();
         runs = await h.RunsOfAsync("hourly");
-        var run = Assert.Single(runs);
+        var passed = Assert.Single(runs, r => r.PassedCount is not null); // 12:00, recorded as passed over
+        Assert.Equal((At("2026-11-23T12:00:00Z"), At("2026-11-23T12:00:00Z"), 1, RunStatus.Skipped), (passed.SlotUtc, passed.PassedToUtc, passed.PassedCount, passed.Status));
+        var run = Assert.Single(runs, r => r.PassedCount is null);
         Assert.Equal((At("2026-11-23T13:00:00Z"), RunTrigger.CatchUp), (run.SlotUtc, run.Trigger));
 
         await h.SettleAsync();
         h.Clock.Advance(TimeSpan.FromMinutes(1)); // 14:00:30: back on time
-        runs = await h.WaitForRunsAsync("hourly", r => r.Count == 2, "the 14:00 run");
-        Assert.Equal((At("2026-11-23T14:00:00Z"), RunTrigger.Schedule), (runs[1].SlotUtc, runs[1].Trigger));
+        runs = await h.WaitForRunsAsync("hourly", r => r.Count == 3, "the 14:00 run");
+        Assert.Equal((At("2026-11-23T14:00:00Z"), RunTrigger.Schedule), (runs[2].SlotUtc, runs[2].Trigger));
     }
 
     [Theory]

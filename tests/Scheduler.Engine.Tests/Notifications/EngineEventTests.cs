@@ -59,7 +59,7 @@ public sealed class EngineEventTests
     }
 
     [Fact]
-    public async Task Slots_passed_over_during_downtime_are_told_as_one_skip_without_a_run()
+    public async Task Slots_passed_over_during_downtime_are_told_as_one_skip_of_the_one_row_that_stands_for_them()
     {
         await using var h = await EngineHarness.CreateAsync();
         var sink = new RecordingSink();
@@ -72,7 +72,9 @@ public sealed class EngineEventTests
 
         await WaitUntilAsync(() => sink.Events.Count == 1, "the passed slots to be told");
         var passed = sink.Events[0];
-        Assert.Equal((RunEventKind.Skipped, (long?)null, (DateTimeOffset?)null), (passed.Kind, passed.RunId, passed.Slot));
+        var row = Assert.Single(await h.RunsOfAsync("hourly"));
+        Assert.Equal((RunEventKind.Skipped, (long?)row.Id, (DateTimeOffset?)At("2026-11-23T12:00:00Z")), (passed.Kind, passed.RunId, passed.Slot));
+        Assert.Equal((At("2026-11-23T15:00:00Z"), 4), (row.PassedToUtc!.Value, row.PassedCount!.Value));
         Assert.Equal("4 slot(s) passed over: missed while the scheduler was not running (catch-up: none)", passed.Error);
         Assert.Equal((4, "missed while the scheduler was not running (catch-up: none)"), (passed.PassedSlots, passed.PassedReason));
         Assert.Equal(Scheduler.Engine.Planning.PassedCause.Downtime, passed.PassedCause);

@@ -135,4 +135,45 @@ public sealed class SlotPlannerTests
             [At("2026-10-25T00:00:00Z"), At("2026-10-25T00:30:00Z"), At("2026-10-25T01:00:00Z"), At("2026-10-25T01:30:00Z")],
             interval.Runs.Select(r => r.Slot));
     }
+
+    [Theory]
+    // Consecutive slots passed over for one reason are one range: "first-last count cause", oldest first.
+    [InlineData("catch-up: none", "2026-11-23T09:30:00Z", "2026-11-23T12:10:00Z", "10:00-12:00 3 Downtime")]
+    [InlineData("catch-up: latest", "2026-11-23T09:30:00Z", "2026-11-23T12:10:00Z", "10:00-11:00 2 Downtime")]
+    [InlineData("catch-up: latest", "2026-11-23T09:30:00Z", "2026-11-23T12:00:30Z", "10:00-11:00 2 Downtime")] // 12:00 on time
+    [InlineData("catch-up: all\nmax-catch-up: 1", "2026-11-23T09:30:00Z", "2026-11-23T12:10:00Z", "10:00-11:00 2 MaxCatchUp")]
+    [InlineData("catch-up: all\nstarting-deadline: 90m", "2026-11-23T09:30:00Z", "2026-11-23T12:10:00Z", "10:00-10:00 1 StartingDeadline")]
+    [InlineData("catch-up: all\nmax-catch-up: 2\nstarting-deadline: 65m", "2026-11-23T08:30:00Z", "2026-11-23T12:10:00Z", "09:00-10:00 2 MaxCatchUp,11:00-11:00 1 StartingDeadline")]
+    [InlineData("catch-up: latest\nstarting-deadline: 5m", "2026-11-23T09:30:00Z", "2026-11-23T12:10:00Z", "10:00-11:00 2 Downtime,12:00-12:00 1 StartingDeadline")]
+    [InlineData("catch-up: all", "2026-11-23T09:30:00Z", "2026-11-23T12:10:00Z", "")]
+    // The wall clock stepped back behind the watermark: nothing is due twice, and the next wake is in the future.
+    [InlineData("catch-up: all", "2026-11-23T12:10:00Z", "2026-11-23T11:10:00Z", "")]
+    public void Slots_passed_over_for_one_reason_share_one_range(string policy, string watermark, string now, string expected)
+    {
+        var plan = Plan($"schedule: \"0 * * * *\"\n{policy}\nshell: x", watermark, now);
+
+        Assert.Equal(expected, string.Join(",", plan.PassedRanges.Select(r => $"{r.From.UtcDateTime:HH:mm}-{r.To.UtcDateTime:HH:mm} {r.Count} {r.Cause}")));
+        Assert.Equal(plan.Passed, plan.PassedRanges.Sum(r => r.Count));
+        Assert.Equal(plan.PassedRanges.Count == 0 ? null : plan.PassedRanges[0].Cause, plan.FirstPassedCause);
+    }
+
+    [Fact]
+    public void A_clock_that_stepped_back_plans_no_slot_again_and_keeps_its_watermark()
+    {
+        var plan = Plan("schedule: \"0 * * * *\"\nshell: x", "2026-11-23T12:00:00Z", "2026-11-23T11:30:00Z");
+
+        Assert.Empty(plan.Runs);
+        Assert.Equal(At("2026-11-23T12:00:00Z"), plan.Watermark);
+        Assert.True(plan.Next > At("2026-11-23T11:30:00Z"));
+    }
+
+    [Fact]
+    public void A_week_of_downtime_of_an_every_minute_task_is_one_passed_range()
+    {
+        var plan = Plan("schedule: \"* * * * *\"\ncatch-up: latest\nshell: x", "2026-11-16T12:00:00Z", "2026-11-23T12:00:30Z");
+
+        var range = Assert.Single(plan.PassedRanges);
+        Assert.Equal((At("2026-11-16T12:01:00Z"), At("2026-11-23T11:59:00Z"), (7 * 24 * 60) - 1), (range.From, range.To, range.Count));
+        Assert.Equal([new PlannedRun(At("2026-11-23T12:00:00Z"), RunTrigger.Schedule)], plan.Runs);
+    }
 }

@@ -220,6 +220,12 @@ namespace Scheduler.State.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("PassedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("PassedToUtc")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Revision")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -1,0 +1,19 @@
+using Scheduler.Definitions.Model;
+
+namespace Scheduler.Engine.Planning;
+
+/// <summary>
+/// Everything the dispatch decision looks at for one owed run of one task. Tomorrow's rules (pause, suspend,
+/// chains, concurrency groups) come in as new inputs here and new rows in the decision's test table.
+/// </summary>
+/// <param name="Overlap">The task's overlap policy.</param>
+/// <param name="Run">The run the task owes now.</param>
+/// <param name="ActiveHere">The task's runs in this process that count for overlap (claimed, waiting for a place, or executing).</param>
+/// <param name="ActiveElsewhere">The task's runs that are <c>running</c> on other replicas of a shared store.</param>
+/// <param name="QueuedAhead">The task's backlog ahead of <paramref name="Run"/>, oldest first (empty for the head of the backlog).</param>
+public sealed record DispatchInput(
+    OverlapPolicy Overlap,
+    OwedRun Run,
+    IReadOnlyList<RunInWay> ActiveHere,
+    IReadOnlyList<RunInWay> ActiveElsewhere,
+    IReadOnlyList<OwedRun> QueuedAhead);

@@ -1,0 +1,230 @@
+using Microsoft.Extensions.Logging;
+using Scheduler.Definitions.Model;
+using Scheduler.Engine.Planning;
+using Scheduler.State.Store;
+
+namespace Scheduler.Engine.Running;
+
+/// <summary>
+/// The loop's hand that acts on the <see cref="DispatchDecision"/>: it gathers the decision's inputs (this process's
+/// runs in the way, the other replicas' running runs, the backlog), and puts the verdict into the open claim batch,
+/// the task's backlog or the runs to stop. Flushing the batch claims it through the recorder and admits the claimed
+/// runs to the executor. Owned by the loop; it decides nothing itself.
+/// </summary>
+internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, RunStore store, OverlapBook overlap, TimeProvider time, EngineOptions options, ILogger logger)
+{
+    private readonly ClaimBatch _batch = new();
+    private readonly List<TaskSlots> _refused = [];
+    private ILookup<string, RunningRun>? _elsewhere;
+
+    /// <summary>Forgets the other replicas' runs read for the previous tick: they are read again, once, when a policy asks.</summary>
+    public void BeginTick() => _elsewhere = null;
+
+    /// <summary>
+    /// Decides one owed run and acts on the verdict. While the task has a backlog, a run that is not taken from it
+    /// queues behind it, and so does a skip (rows are written in slot order); a run taken from the backlog stays there
+    /// unless the verdict claims or skips it.
+    /// </summary>
+    public async Task<DispatchVerdict> DispatchAsync(TaskSlots slots, OwedRun owed, bool fromBacklog, CancellationToken cancellationToken)
+    {
+        var task = slots.Task;
+        IReadOnlyList<OwedRun> queuedAhead = fromBacklog ? [] : slots.QueuedRuns;
+        var verdict = await DecideAsync(task, owed, queuedAhead, cancellationToken);
+        if (verdict.Action == DispatchAction.Replace && verdict.Replaces.Any(r => r.RunId is null))
+        {
+            await FlushAsync(cancellationToken); // runs claimed in the open batch get their ids, so they can be stopped
+            verdict = await DecideAsync(task, owed, queuedAhead, cancellationToken);
+        }
+
+        switch (verdict.Action)
+        {
+            case DispatchAction.Replace:
+                await StopAsync(verdict.Replaces, owed, cancellationToken);
+                Claim(slots, owed, fromBacklog);
+                break;
+            case DispatchAction.Claim:
+                Claim(slots, owed, fromBacklog);
+                break;
+            case DispatchAction.Skip when !fromBacklog && slots.Backlog.Count > 0:
+                slots.Backlog.Add(new BacklogItem(owed, SkipReason: verdict.Reason));
+                break;
+            case DispatchAction.Skip:
+                Record(slots, new BacklogItem(owed, SkipReason: verdict.Reason), fromBacklog);
+                break;
+            case DispatchAction.Queue when !fromBacklog:
+                slots.Backlog.Add(new BacklogItem(owed));
+                break;
+        }
+
+        await FlushIfFullAsync(cancellationToken);
+        return verdict;
+    }
+
+    /// <summary>Records slots the plan passed over as one skipped row (slot = the range's first): now, or in its turn behind the backlog.</summary>
+    public async Task PassAsync(TaskSlots slots, PassedRange range, CancellationToken cancellationToken)
+    {
+        var item = new BacklogItem(new OwedRun(range.From, Definitions.Runs.RunTrigger.CatchUp), range.Reason, range);
+        if (slots.Backlog.Count > 0)
+        {
+            slots.Backlog.Add(item);
+            return;
+        }
+
+        Record(slots, item, fromBacklog: false);
+        await FlushIfFullAsync(cancellationToken);
+    }
+
+    /// <summary>Writes a row taken from the head of the backlog (a skip or a passed range) in its turn.</summary>
+    public Task RecordAsync(TaskSlots slots, BacklogItem head, CancellationToken cancellationToken)
+    {
+        Record(slots, head, fromBacklog: true);
+        return FlushIfFullAsync(cancellationToken);
+    }
+
+    /// <summary>Writes a task's new marks with the open batch; the watermark before the plan is restored if the store refuses it.</summary>
+    public void Advance(TaskSlots slots, DateTimeOffset watermarkBefore, DateTimeOffset? next) =>
+        _batch.Advance(slots, watermarkBefore, new TaskAdvance(slots.Task.Id, slots.StoreMark(slots.Watermark), next));
+
+    public void Mark(TaskAdvance advance) => _batch.Mark(advance);
+
+    private Task FlushIfFullAsync(CancellationToken cancellationToken) => _batch.IsFull ? FlushAsync(cancellationToken) : Task.CompletedTask;
+
+    /// <summary>A skipped row: for a slot that came while a run was active, or for a passed range.</summary>
+    private void Record(TaskSlots slots, BacklogItem item, bool fromBacklog)
+    {
+        var task = slots.Task;
+        var claim = new SlotClaim(task.Id, item.Run.Slot, item.Run.Attempt, item.Run.Trigger, task.Revision, time.GetUtcNow(), item.SkipReason)
+        {
+            PassedToUtc = item.Pass?.To,
+            PassedCount = item.Pass?.Count,
+        };
+        _batch.Add(slots, claim, item, fromBacklog);
+    }
+
+    /// <summary>
+    /// Claims the open batch and admits its claimed runs. Returns the run ids in the order of the batch's claims, or
+    /// null when the store refused the batch: then every claim of it went back where it came from (see <see cref="TakeRefused"/>).
+    /// </summary>
+    public async Task<long?[]?> FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_batch.IsEmpty)
+        {
+            return [];
+        }
+
+        var ids = await recorder.ClaimAsync(_batch, time.GetUtcNow(), cancellationToken);
+        for (var i = 0; i < _batch.Count; i++)
+        {
+            var (task, owed) = (_batch.Tasks[i], _batch.Items[i].Run);
+            var id = ids?[i];
+            if (_batch.Claims[i].SkipReason is null)
+            {
+                overlap.Claimed(task.Id, owed, id);
+            }
+
+            if (id is { } runId && _batch.Claims[i].SkipReason is null)
+            {
+                executor.Admit(new ActiveRun(task, runId, owed.Slot, owed.Attempt, owed.Trigger, options.OutputTailBytes));
+            }
+        }
+
+        if (ids is null)
+        {
+            GiveBack();
+        }
+
+        _batch.Clear();
+        return ids;
+    }
+
+    /// <summary>
+    /// The store refused the batch: nothing of it was written. Each planned task goes back to its watermark before the
+    /// plan (its slots will be planned again, and the catch-up policy decides); owed runs taken from a backlog, and
+    /// retries, go back to the head of their task's backlog in their order.
+    /// </summary>
+    /// <summary>The tasks whose claims or marks the store refused since the last call: to be tried again once it takes writes.</summary>
+    public List<TaskSlots> TakeRefused()
+    {
+        var refused = _refused.Distinct().ToList();
+        _refused.Clear();
+        return refused;
+    }
+
+    private void GiveBack()
+    {
+        foreach (var (slots, watermark) in _batch.Planned)
+        {
+            slots.Watermark = watermark;
+            slots.Backlog.RemoveAll(b => b.Run.IsScheduleSlot && b.Run.Slot > watermark);
+            _refused.Add(slots);
+        }
+
+        for (var i = _batch.Count - 1; i >= 0; i--)
+        {
+            var item = _batch.Items[i];
+            if (_batch.FromBacklog[i] || item.Run.Trigger == Definitions.Runs.RunTrigger.Retry)
+            {
+                _batch.Slots[i].Backlog.Insert(0, item);
+                _refused.Add(_batch.Slots[i]);
+            }
+        }
+    }
+
+    private async Task<DispatchVerdict> DecideAsync(ScheduledTask task, OwedRun owed, IReadOnlyList<OwedRun> queuedAhead, CancellationToken cancellationToken)
+    {
+        var overlapPolicy = task.Definition.Overlap;
+        IReadOnlyList<RunInWay> elsewhere = overlapPolicy == OverlapPolicy.Allow ? [] : await ElsewhereAsync(task.Id, cancellationToken);
+        return DispatchDecision.Decide(new DispatchInput(overlapPolicy, owed, overlap.Of(task.Id), elsewhere, queuedAhead));
+    }
+
+    private void Claim(TaskSlots slots, OwedRun owed, bool fromBacklog)
+    {
+        var task = slots.Task;
+        overlap.Claiming(task.Id, owed);
+        _batch.Add(slots, new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow()), new BacklogItem(owed), fromBacklog);
+    }
+
+    private async Task StopAsync(IReadOnlyList<RunInWay> runs, OwedRun by, CancellationToken cancellationToken)
+    {
+        var detail = $"replaced by a newer run (slot {by.Slot.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, overlap: replace)";
+        foreach (var run in runs)
+        {
+            if (run.Instance is null)
+            {
+                executor.Stop(run.RunId!.Value, StopReason.Replaced, detail);
+                continue;
+            }
+
+            try
+            {
+                // Its owner polls for the request and stops it; the new run does not wait for that.
+                await recorder.RequestCancelAsync(run.RunId!.Value, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                EngineLog.StoreFailed(logger, e);
+            }
+        }
+    }
+
+    /// <summary>The task's runs on other replicas, from one read per tick; a store that fails to answer gives none (the claim will fail too).</summary>
+    private async Task<IReadOnlyList<RunInWay>> ElsewhereAsync(string taskId, CancellationToken cancellationToken)
+    {
+        if (_elsewhere is null)
+        {
+            try
+            {
+                _elsewhere = (await store.ListRunningElsewhereAsync(options.Instance, cancellationToken)).ToLookup(r => r.TaskId, StringComparer.Ordinal);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                EngineLog.StoreFailed(logger, e);
+                _elsewhere = Array.Empty<RunningRun>().ToLookup(r => r.TaskId, StringComparer.Ordinal);
+            }
+        }
+
+        return _elsewhere.Contains(taskId)
+            ? [.. _elsewhere[taskId].Select(r => new RunInWay(r.Id, r.SlotUtc, r.Attempt, r.Trigger, r.Instance))]
+            : [];
+    }
+}

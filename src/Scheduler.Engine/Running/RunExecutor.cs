@@ -1,0 +1,241 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Scheduler.Definitions.Runs;
+using Scheduler.Engine.Handlers;
+using Scheduler.Engine.Planning;
+
+namespace Scheduler.Engine.Running;
+
+/// <summary>
+/// Owns the claimed runs of this process, the places under the concurrency cap and the handlers. A run takes a
+/// place or waits for one; when its handler returns it frees the place (handing it to the oldest waiting run at
+/// once, with no round trip through the loop), tells the loop by a <see cref="RunEnded"/> message and has the
+/// recorder write its end. It never calls the loop.
+/// </summary>
+internal sealed class RunExecutor(
+    HandlerRegistry handlers, RunRecorder recorder, TimeProvider time, EngineOptions options, ILogger logger, ChannelWriter<RunEnded> ended)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<long, ActiveRun> _active = [];
+    private readonly Queue<ActiveRun> _waiting = new();
+    private int _executing;
+    private bool _closed;
+
+    /// <summary>Runs claimed here whose end is not yet written: waiting, executing, or ending.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _active.Count;
+            }
+        }
+    }
+
+    public bool HasActive(long runId)
+    {
+        lock (_lock)
+        {
+            return _active.TryGetValue(runId, out var run) && run.StopReason is null;
+        }
+    }
+
+    /// <summary>A claimed run joins the active ones: it starts now, or waits for a place under the concurrency cap.</summary>
+    public void Admit(ActiveRun run)
+    {
+        lock (_lock)
+        {
+            _active.Add(run.RunId, run);
+            if (DispatchDecision.HasFreePlace(_executing, options.MaxConcurrentRuns))
+            {
+                Start(run);
+            }
+            else
+            {
+                _waiting.Enqueue(run);
+            }
+        }
+    }
+
+    /// <summary>Stops a run as a timeout does (its handler sends TERM, waits, KILLs); a run still waiting for a place ends here, never started. False when it is not active here.</summary>
+    public bool Stop(long runId, StopReason reason, string detail)
+    {
+        ActiveRun? unstarted = null;
+        lock (_lock)
+        {
+            if (!_active.TryGetValue(runId, out var run))
+            {
+                return false;
+            }
+
+            run.Stop(reason, detail);
+            if (run.Execution is null && Dequeue(run))
+            {
+                unstarted = run;
+            }
+        }
+
+        if (unstarted is not null)
+        {
+            _ = EndAsync(unstarted, new HandlerOutcome(RunStatus.Cancelled, Error: "cancelled on request before it started"), startedAt: null);
+        }
+
+        return true;
+    }
+
+    /// <summary>Stops every run (recorded interrupted), ends those still waiting, and waits up to the grace for the handlers.</summary>
+    public async Task ShutdownAsync()
+    {
+        List<ActiveRun> unstarted;
+        List<Task> executions;
+        lock (_lock)
+        {
+            EngineLog.Stopping(logger, _active.Count, options.ShutdownGrace);
+            foreach (var run in _active.Values)
+            {
+                run.Stop(StopReason.Shutdown, "the scheduler shut down before the run finished");
+            }
+
+            _closed = true; // from here no run starts: every execution is known below
+            unstarted = [.. _waiting];
+            _waiting.Clear();
+            executions = [.. _active.Values.Select(r => r.Execution).OfType<Task>()];
+        }
+
+        var ends = unstarted.Select(run => EndAsync(run, new HandlerOutcome(RunStatus.Cancelled), startedAt: null)).ToList();
+        try
+        {
+            await Task.WhenAll(executions.Concat(ends)).WaitAsync(options.ShutdownGrace, time);
+        }
+        catch (TimeoutException)
+        {
+            // Whatever is still going is recorded interrupted by the loop; its processes got TERM and KILL from their handler.
+        }
+    }
+
+    /// <summary>Takes a place and starts the run; only under the lock.</summary>
+    private void Start(ActiveRun run)
+    {
+        _executing++;
+        run.Execution = Task.Run(() => ExecuteAsync(run));
+    }
+
+    private async Task ExecuteAsync(ActiveRun run)
+    {
+        var started = time.GetUtcNow();
+        var definition = run.Task.Definition;
+        EngineLog.RunStarted(logger, run.RunId, run.Task.Id, run.Slot, run.Attempt, RunNames.Of(run.Trigger));
+        HandlerOutcome outcome;
+        try
+        {
+            // Credentials are read now, at the start of this run, and live only in its context.
+            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, time) { PassEnvironment = options.Runs };
+            if (RunSecrets.Start(start, out var unresolved) is not { } context)
+            {
+                outcome = HandlerOutcome.Failed(unresolved!);
+            }
+            else
+            {
+                var running = handlers.For(definition.Handler).RunAsync(context, run.StopToken);
+                outcome = running.IsCompleted ? await running : await WithOutputFlushAsync(run, running);
+            }
+        }
+        catch (Exception e)
+        {
+            EngineLog.HandlerCrashed(logger, e, run.RunId, run.Task.Id);
+            outcome = HandlerOutcome.Failed($"the handler crashed: {e.Message}");
+        }
+
+        outcome = outcome with { Error = run.Output.Mask(outcome.Error) };
+
+        ReleasePlace();
+        var status = await EndAsync(run, outcome, started);
+        var duration = (long)(time.GetUtcNow() - started).TotalMilliseconds;
+        EngineLog.RunFinished(logger, run.RunId, run.Task.Id, RunNames.Of(status.Status), duration, run.Slot, outcome.ExitCode, status.Error);
+    }
+
+    /// <summary>Tells the loop the run ended (it no longer overlaps), then has its end written; it leaves the active runs once written.</summary>
+    private async Task<(RunStatus Status, string? Error)> EndAsync(ActiveRun run, HandlerOutcome outcome, DateTimeOffset? startedAt)
+    {
+        var (status, error) = run.Final(outcome);
+        var finishedAt = time.GetUtcNow();
+        ended.TryWrite(new RunEnded(run, status, finishedAt));
+        await recorder.EndAsync(run, status, outcome, error, startedAt, finishedAt);
+        lock (_lock)
+        {
+            _active.Remove(run.RunId);
+            run.Dispose();
+        }
+
+        return (status, error);
+    }
+
+    /// <summary>Frees a place under the concurrency cap and hands it to the oldest waiting run, unless the executor is shutting down.</summary>
+    private void ReleasePlace()
+    {
+        lock (_lock)
+        {
+            _executing--;
+            if (!_closed && _waiting.TryDequeue(out var next))
+            {
+                Start(next);
+            }
+        }
+    }
+
+    private bool Dequeue(ActiveRun run)
+    {
+        var found = false;
+        for (var i = _waiting.Count; i > 0; i--)
+        {
+            var item = _waiting.Dequeue();
+            if (!found && item == run)
+            {
+                found = true;
+                continue;
+            }
+
+            _waiting.Enqueue(item);
+        }
+
+        return found;
+    }
+
+    /// <summary>Only a handler that did not end at once gets the live-output flusher and its timer: a burst of in-process runs creates none.</summary>
+    private async Task<HandlerOutcome> WithOutputFlushAsync(ActiveRun run, Task<HandlerOutcome> running)
+    {
+        using var flushing = new CancellationTokenSource();
+        var flusher = FlushOutputWhileRunningAsync(run, flushing.Token);
+        try
+        {
+            return await running;
+        }
+        finally
+        {
+            await flushing.CancelAsync();
+            await flusher;
+        }
+    }
+
+    private async Task FlushOutputWhileRunningAsync(ActiveRun run, CancellationToken done)
+    {
+        var written = 0L;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(options.OutputFlushInterval, time, done);
+                if (run.Output.TotalBytes != written)
+                {
+                    written = run.Output.TotalBytes;
+                    await recorder.UpdateOutputAsync(run, written, done);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested)
+        {
+            // the run ended; its end writes the final tail
+        }
+    }
+}

@@ -1,0 +1,296 @@
+using Microsoft.Extensions.Logging;
+using Scheduler.Definitions.Runs;
+using Scheduler.Engine.Planning;
+using Scheduler.State.Store;
+
+namespace Scheduler.Engine.Running;
+
+/// <summary>
+/// Owns time and the queues: it sleeps on the <see cref="TimeProvider"/> until a task's next slot, a retry, a
+/// command (definitions applied, run now, cancel) or a <see cref="RunEnded"/> message, then plans with the pure
+/// <see cref="SlotPlanner"/> and hands each owed run to the <see cref="Dispatcher"/>. One thread of control: no lock here.
+/// </summary>
+internal sealed class SlotLoop
+{
+    // Cancel requests that reach another replica wait for the owner's poll; a second is quick enough for a click.
+    private static readonly TimeSpan CancelPollInterval = TimeSpan.FromSeconds(1);
+
+    private readonly RunStore _store;
+    private readonly RunRecorder _recorder;
+    private readonly RunExecutor _executor;
+    private readonly TimeProvider _time;
+    private readonly EngineOptions _options;
+    private readonly ILogger _logger;
+    private readonly LoopInbox _inbox;
+    private readonly TaskBook _tasks = new();
+    private readonly RetryBook _retries;
+    private readonly OverlapBook _overlap = new();
+    private readonly Dispatcher _dispatcher;
+    private DateTimeOffset _nextCancelPoll;
+    private bool _stopping;
+
+    public SlotLoop(RunStore store, RunRecorder recorder, Handlers.HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger logger)
+    {
+        _store = store;
+        _recorder = recorder;
+        _time = time;
+        _options = options;
+        _logger = logger;
+        _retries = new RetryBook(logger);
+        _inbox = new LoopInbox(time);
+        _executor = new RunExecutor(handlers, recorder, time, options, logger, _inbox.EndedWriter);
+        _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger);
+    }
+
+    public int ActiveRunCount => _executor.Count;
+
+    public Task<T> PostAsync<T>(Func<Task<T>> work) => _inbox.PostAsync(work);
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        await _recorder.RecoverAsync(ReplicaDuties.DeadInstanceReason, stopping);
+
+        // Failed runs of the last week whose retries a previous life did not get to; matched to tasks as they are applied.
+        _retries.Remember(await _store.FindPendingRetriesAsync(_time.GetUtcNow() - TimeSpan.FromDays(7), stopping));
+        EngineLog.Started(_logger, _options.Instance, _tasks.Count);
+        var heartbeats = new ReplicaDuties(_recorder, _time, _options).RunAsync(stopping);
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                await DrainInboxAsync();
+                var now = _time.GetUtcNow();
+                await PollCancelRequestsIfDueAsync(now, stopping);
+                await FireDueAsync(now, stopping);
+                await FireRetriesAsync(now, stopping);
+                await _inbox.WaitAsync(NextWake(now), now, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // A stop that lands mid-write still shuts down gracefully below.
+        }
+
+        await heartbeats;
+        _stopping = true;
+        await _executor.ShutdownAsync();
+        _recorder.AbandonRefusedEnds();
+        await _recorder.InterruptLeftoversAsync();
+    }
+
+    public async Task<bool> ApplyAsync(IReadOnlyCollection<ScheduledTask> tasks, CancellationToken cancellationToken)
+    {
+        // Slots that fell due under the old definitions are handled under them first: a changed schedule then owes
+        // nothing from before, and nothing that was due is dropped with it.
+        await FireDueAsync(_time.GetUtcNow(), cancellationToken);
+
+        // One read of every task and one transaction for the new ones' marks: a set of thousands of new tasks took a read and a commit each.
+        var records = _tasks.HasNew(tasks)
+            ? (await _store.ListTasksAsync(cancellationToken)).ToDictionary(t => t.Id, StringComparer.Ordinal)
+            : [];
+        var (added, marks) = _tasks.Apply(tasks, records, _time.GetUtcNow());
+        added.ForEach(slots => _retries.Match(slots.Task));
+        marks.ForEach(_dispatcher.Mark);
+        await FlushAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<RunNowResult> RunNowAsync(string taskId, CancellationToken cancellationToken)
+    {
+        if (!_tasks.TryGet(taskId, out var slots))
+        {
+            return new RunNowResult(RunNowOutcome.NotFound, Reason: $"there is no runnable task '{taskId}'");
+        }
+
+        // A manual run's slot is the moment it was asked for, to the millisecond: two clicks are two runs.
+        var now = _time.GetUtcNow();
+        var slot = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+        _dispatcher.BeginTick();
+        var verdict = await _dispatcher.DispatchAsync(slots, new OwedRun(slot, RunTrigger.Manual), fromBacklog: false, cancellationToken);
+        if (verdict.Action == DispatchAction.Refuse)
+        {
+            return new RunNowResult(RunNowOutcome.Refused, Reason: verdict.Reason);
+        }
+
+        var ids = await FlushAsync(cancellationToken);
+        return ids switch
+        {
+            null => new RunNowResult(RunNowOutcome.Refused, Reason: $"the state store could not record the run: {_recorder.Health.State.Error}"),
+            [.., { } id] => new RunNowResult(RunNowOutcome.Started, id),
+            _ => new RunNowResult(RunNowOutcome.Refused, Reason: "this slot was already claimed by another run or instance"),
+        };
+    }
+
+    public async Task<CancelResult> CancelAsync(long runId, CancellationToken cancellationToken)
+    {
+        if (_executor.Stop(runId, StopReason.Cancelled, "cancelled on request"))
+        {
+            return new CancelResult(CancelOutcome.Stopping);
+        }
+
+        var record = await _store.GetRunAsync(runId, cancellationToken);
+        return record switch
+        {
+            null => new CancelResult(CancelOutcome.NotFound, $"there is no run #{runId}"),
+            { Status: RunStatus.Running } when record.Instance != _options.Instance =>
+                await _recorder.RequestCancelAsync(runId, cancellationToken)
+                    ? new CancelResult(CancelOutcome.Stopping, $"run #{runId} runs in instance '{record.Instance}', which was asked to stop it")
+                    : new CancelResult(CancelOutcome.Refused, $"run #{runId} ended before it could be cancelled"),
+            { Status: RunStatus.Running } => new CancelResult(CancelOutcome.Refused, $"run #{runId} is not active in this process (it is being recovered)"),
+            _ => new CancelResult(CancelOutcome.Refused, $"run #{runId} already ended ({RunNames.Of(record.Status)})"),
+        };
+    }
+
+    private async Task FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        _dispatcher.BeginTick();
+        while (!cancellationToken.IsCancellationRequested && _tasks.TryTakeDue(now, out var slots))
+        {
+            var before = slots.Watermark;
+            var plan = SlotPlanner.Plan(slots.Task.Definition, before, now, _options.MissedAfter);
+            slots.Watermark = plan.Watermark;
+            await DrainBacklogAsync(slots, cancellationToken); // what waited goes first: rows are written in slot order
+            foreach (var range in plan.PassedRanges)
+            {
+                await _dispatcher.PassAsync(slots, range, cancellationToken);
+            }
+
+            var isSystem = slots.Task.Definition.Handler is SystemTasks.SystemHandler;
+            foreach (var run in plan.Runs)
+            {
+                var owed = new OwedRun(run.Slot, isSystem ? RunTrigger.System : run.Trigger);
+                await _dispatcher.DispatchAsync(slots, owed, fromBacklog: false, cancellationToken);
+            }
+
+            await DrainBacklogAsync(slots, cancellationToken);
+            _dispatcher.Advance(slots, before, plan.Next);
+            _tasks.WakeAt(slots, plan.Next);
+        }
+
+        await FlushAsync(cancellationToken);
+    }
+
+    private async Task FireRetriesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested && _retries.TryTakeDue(now, out var retry))
+        {
+            if (_tasks.TryGet(retry.TaskId, out var slots))
+            {
+                await _dispatcher.DispatchAsync(slots, new OwedRun(retry.Slot, RunTrigger.Retry, retry.Attempt), fromBacklog: false, cancellationToken);
+            }
+        }
+
+        await FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Starts the task's backlog from its head, oldest first, for as long as the decision lets the head go.</summary>
+    private async Task DrainBacklogAsync(TaskSlots slots, CancellationToken cancellationToken)
+    {
+        while (slots.Backlog.Count > 0)
+        {
+            var head = slots.Backlog[0];
+            slots.Backlog.RemoveAt(0); // a batch the store refuses gives it back to the head
+            if (head.IsRecordOnly)
+            {
+                await _dispatcher.RecordAsync(slots, head, cancellationToken);
+                continue;
+            }
+
+            var verdict = await _dispatcher.DispatchAsync(slots, head.Run, fromBacklog: true, cancellationToken);
+            if (verdict.Action == DispatchAction.Queue)
+            {
+                slots.Backlog.Insert(0, head);
+                return;
+            }
+        }
+    }
+
+    private async Task OnRunEndedAsync(RunEnded ended)
+    {
+        var run = ended.Run;
+        _overlap.Ended(run.Task.Id, run.RunId);
+        if (run.StopReason is null)
+        {
+            _retries.ScheduleIfOwed(run.Task, run.Slot, run.Attempt, ended.Status, ended.FinishedAt);
+        }
+
+        if (!_stopping && _tasks.TryGet(run.Task.Id, out var slots) && slots.Backlog.Count > 0)
+        {
+            _dispatcher.BeginTick();
+            await DrainBacklogAsync(slots, CancellationToken.None);
+            await FlushAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Claims the open batch; tasks whose writes the store refused wake again shortly and plan from their old watermark.</summary>
+    private async Task<long?[]?> FlushAsync(CancellationToken cancellationToken)
+    {
+        var ids = await _dispatcher.FlushAsync(cancellationToken);
+        var retryAt = _time.GetUtcNow() + EndWriter.RetryDelay;
+        foreach (var slots in _dispatcher.TakeRefused())
+        {
+            _tasks.WakeAt(slots, retryAt);
+        }
+
+        return ids;
+    }
+
+    private async Task PollCancelRequestsIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Only runs of this process can be asked for; with none active there is nothing to look up.
+        if (now < _nextCancelPoll || _executor.Count == 0)
+        {
+            return;
+        }
+
+        _nextCancelPoll = now + CancelPollInterval;
+        try
+        {
+            foreach (var runId in (await _store.ListCancelRequestsAsync(_options.Instance, cancellationToken)).Where(_executor.HasActive))
+            {
+                EngineLog.CancelRequestedElsewhere(_logger, runId);
+                _executor.Stop(runId, StopReason.Cancelled, "cancelled on request");
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EngineLog.StoreFailed(_logger, e);
+        }
+    }
+
+    private async Task DrainInboxAsync()
+    {
+        while (true)
+        {
+            if (_inbox.Ended.TryRead(out var ended))
+            {
+                await OnRunEndedAsync(ended);
+            }
+            else if (_inbox.Commands.TryRead(out var command))
+            {
+                await command();
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
+    private DateTimeOffset NextWake(DateTimeOffset now)
+    {
+        // Wake at least every minute: a clock that jumps is noticed even when nothing is due soon.
+        var wake = now + TimeSpan.FromMinutes(1);
+        if (_tasks.TryPeekDue(out var due) && due < wake)
+        {
+            wake = due;
+        }
+
+        if (_retries.TryPeek(out var retry) && retry < wake)
+        {
+            wake = retry;
+        }
+
+        return _executor.Count > 0 && _nextCancelPoll < wake ? _nextCancelPoll : wake;
+    }
+}
