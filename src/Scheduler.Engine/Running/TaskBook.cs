@@ -97,7 +97,7 @@ internal sealed class TaskBook
     /// again, and the slot calculators it builds are new objects each time.
     /// </summary>
     private static bool SameSlots(ScheduleDefinition a, ScheduleDefinition b) =>
-        (a.Kind, a.Text, a.CronExpression, a.TimeZoneId) == (b.Kind, b.Text, b.CronExpression, b.TimeZoneId);
+        (a.Kind, a.Text, a.CronExpression, a.TimeZoneId, a.JitterOffset) == (b.Kind, b.Text, b.CronExpression, b.TimeZoneId, b.JitterOffset);
 
     /// <summary>Queues the task's first due slot after its watermark; a disabled task stays known (for run-now) but unqueued.</summary>
     private void Reschedule(TaskSlots slots)
