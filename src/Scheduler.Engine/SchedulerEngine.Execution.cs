@@ -24,7 +24,7 @@ public sealed partial class SchedulerEngine
         try
         {
             // Credentials are read now, at the start of this run, and live only in its context.
-            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, _time) { PassEnvironment = _options.Runs };
+            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, _time) { PassEnvironment = _options.PassEnvironment };
             if (RunSecrets.Start(start, out var unresolved) is not { } context)
             {
                 outcome = HandlerOutcome.Failed(unresolved!);
