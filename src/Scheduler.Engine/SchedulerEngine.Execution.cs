@@ -41,6 +41,8 @@ public sealed partial class SchedulerEngine
             outcome = HandlerOutcome.Failed($"the handler crashed: {e.Message}");
         }
 
+        // The output has ended: what was held back as the possible start of a secret is output now; errors are masked too.
+        run.Output.Complete();
         outcome = outcome with { Error = run.Output.Mask(outcome.Error) };
 
         // The handler is done: its place under the cap goes to the next waiting run now, and a next slot of its task no
