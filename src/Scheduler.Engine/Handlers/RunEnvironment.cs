@@ -31,8 +31,8 @@ public static class RunEnvironment
         ["SCHEDULER_", "SQLCONNSTR_", "SQLAZURECONNSTR_", "MYSQLCONNSTR_", "CUSTOMCONNSTR_", "POSTGRESQLCONNSTR_"];
 
     /// <summary>
-    /// The variables the run sees, from <paramref name="inherited"/> (the scheduler's environment when null); secrets
-    /// resolved. This is what <c>scheduler run --dry-run</c> lists.
+    /// The whole environment the run's process gets, from <paramref name="inherited"/> (the scheduler's environment when
+    /// null), credentials resolved: for a handler that builds a process environment from scratch.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Variables(RunContext context, IDictionary? inherited = null)
     {
