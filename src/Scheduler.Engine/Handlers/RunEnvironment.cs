@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Frozen;
 
 namespace Scheduler.Engine.Handlers;
 
@@ -19,6 +20,8 @@ public static class RunEnvironment
     /// <summary>What every run gets when the scheduler has it (plus every <c>LC_*</c>): what programs need to find themselves and speak.</summary>
     public static IReadOnlyList<string> Basics { get; } = ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "TZ", "TMPDIR"];
 
+    private static readonly FrozenSet<string> BasicNames = Basics.ToFrozenSet(StringComparer.Ordinal);
+
     // How the scheduler's settings arrive as variables, matched without case (`scheduler__api__token` configures it
     // too): .NET configuration sections, also behind the DOTNET_/ASPNETCORE_ host prefixes, and the connection-string
     // prefixes .NET configuration maps. Inherited SCHEDULER_* names are dropped: the run's own are set last.
@@ -28,8 +31,8 @@ public static class RunEnvironment
         ["SCHEDULER_", "SQLCONNSTR_", "SQLAZURECONNSTR_", "MYSQLCONNSTR_", "CUSTOMCONNSTR_", "POSTGRESQLCONNSTR_"];
 
     /// <summary>
-    /// The variables the run sees, from <paramref name="inherited"/> (the scheduler's environment when null); secrets
-    /// resolved. This is what <c>scheduler run --dry-run</c> lists.
+    /// The whole environment the run's process gets, from <paramref name="inherited"/> (the scheduler's environment when
+    /// null), credentials resolved: for a handler that builds a process environment from scratch.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Variables(RunContext context, IDictionary? inherited = null)
     {
@@ -104,14 +107,14 @@ public static class RunEnvironment
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(pass);
-        if (Array.Exists(NeverPassedPrefixes, prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            || Array.Exists(NeverPassedSections, section => name.Contains(section, StringComparison.OrdinalIgnoreCase)))
-        {
-            return false;
-        }
-
-        return IsBasic(name) || pass.Allows(name);
+        // Cheap checks first: this runs for every inherited variable at every process start.
+        return IsBasic(name) || (pass.Allows(name) && !IsSchedulerSetting(name));
     }
 
-    private static bool IsBasic(string name) => Basics.Contains(name) || name.StartsWith("LC_", StringComparison.Ordinal);
+    private static bool IsBasic(string name) => BasicNames.Contains(name) || name.StartsWith("LC_", StringComparison.Ordinal);
+
+    private static bool IsSchedulerSetting(string name) =>
+        Array.Exists(NeverPassedPrefixes, prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        || (name.Contains("__", StringComparison.Ordinal)
+            && Array.Exists(NeverPassedSections, section => name.Contains(section, StringComparison.OrdinalIgnoreCase)));
 }

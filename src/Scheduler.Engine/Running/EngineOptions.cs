@@ -22,7 +22,7 @@ public sealed class EngineOptions
     public TimeSpan OutputFlushInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The scheduler's environment variables runs get besides the basics (<c>Scheduler:Runs:PassEnvironment</c>, set by serve).</summary>
-    public Handlers.PassEnvironment Runs { get; set; } = Handlers.PassEnvironment.None;
+    public Handlers.PassEnvironment PassEnvironment { get; set; } = Handlers.PassEnvironment.None;
 
     /// <summary>A process that has not heartbeated for this long is dead; its running runs become interrupted.</summary>
     public TimeSpan InstanceLease { get; set; } = TimeSpan.FromSeconds(30);

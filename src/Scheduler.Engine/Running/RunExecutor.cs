@@ -147,6 +147,8 @@ internal sealed class RunExecutor(
             outcome = HandlerOutcome.Failed($"the handler crashed: {e.Message}");
         }
 
+        // The output has ended: what was held back as the possible start of a secret is output now; errors are masked too.
+        run.Output.Complete();
         outcome = outcome with { Error = run.Output.Mask(outcome.Error) };
 
         ReleasePlace();

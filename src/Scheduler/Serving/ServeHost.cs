@@ -43,7 +43,7 @@ internal static class ServeHost
             engineOptions.Instance = instance;
         }
 
-        engineOptions.Runs = RunsSettings.PassEnvironment(builder.Configuration);
+        engineOptions.PassEnvironment = RunsSettings.PassEnvironment(builder.Configuration);
         var notify = NotifySetup.Read(builder.Configuration);
         var shutdownTimeout = engineOptions.ShutdownGrace + TimeSpan.FromSeconds(15);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);

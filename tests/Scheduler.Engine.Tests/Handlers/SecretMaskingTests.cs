@@ -107,6 +107,19 @@ public sealed class SecretMaskingTests
     }
 
     [Fact]
+    public void Completing_the_output_counts_what_was_held_back()
+    {
+        var tail = new OutputTail();
+        tail.MaskSecrets([Secret]);
+
+        tail.Append("ok s3c");
+        Assert.Equal(("ok s3c", 3L), (tail.ToText(), tail.TotalBytes));
+        tail.Complete();
+
+        Assert.Equal(("ok s3c", 6L), (tail.ToText(), tail.TotalBytes));
+    }
+
+    [Fact]
     public void An_error_message_is_masked_too()
     {
         var tail = new OutputTail();
