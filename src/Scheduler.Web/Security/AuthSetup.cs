@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Scheduler.Web.Security;
+
+/// <summary>
+/// Registers who may act: the schemes of <see cref="AuthSettings.Mode"/> plus API tokens, the <c>viewer</c>,
+/// <c>operator</c> and <c>api-write</c> policies (<c>viewer</c> is the fallback, so every endpoint that does not
+/// say otherwise needs at least reading rights), the refusal answers and the write rate limit.
+/// </summary>
+internal static class AuthSetup
+{
+    public static void Add(IServiceCollection services, AuthSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton<AnonymousAccess>();
+        services.AddSingleton<IAuthorizationHandler, RoleAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthResultHandler>();
+        var auth = services.AddAuthentication(AuthSchemes.Default)
+            .AddPolicyScheme(AuthSchemes.Default, "Scheduler", o => o.ForwardDefaultSelector = context => SchemeFor(context, settings.Mode))
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(AuthSchemes.ApiToken, null);
+        if (settings.Mode == AuthMode.Proxy)
+        {
+            auth.AddScheme<AuthenticationSchemeOptions, ProxyHandler>(AuthSchemes.Proxy, null);
+        }
+
+        if (settings.Oidc is { } oidc)
+        {
+            OidcSetup.Add(auth, oidc);
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthPolicies.Viewer, p => p.AddRequirements(new RoleRequirement(Roles.Viewer, AnonymousMayQualify: true)))
+            .AddPolicy(AuthPolicies.Operator, p => p.AddRequirements(new RoleRequirement(Roles.Operator, AnonymousMayQualify: true)))
+            .AddPolicy(AuthPolicies.ApiWrite, p => p.AddAuthenticationSchemes(AuthSchemes.ApiToken).AddRequirements(new RoleRequirement(Roles.Operator, AnonymousMayQualify: false)))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new RoleRequirement(Roles.Viewer, AnonymousMayQualify: true)).Build());
+        WriteRateLimiting.Add(services, settings.WriteLimit);
+    }
+
+    /// <summary>After static files (the refusal page uses the stylesheet) and before every endpoint.</summary>
+    public static void Use(WebApplication app, AuthSettings settings)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        if (settings.Mode == AuthMode.Oidc)
+        {
+            SignInEndpoints.Map(app);
+        }
+    }
+
+    /// <summary>A bearer token is always the API token scheme; otherwise the mode's own way in.</summary>
+    private static string SchemeFor(HttpContext context, AuthMode mode) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? AuthSchemes.ApiToken
+            : mode switch
+            {
+                AuthMode.Oidc => AuthSchemes.Cookie,
+                AuthMode.Proxy => AuthSchemes.Proxy,
+                _ => AuthSchemes.ApiToken,
+            };
+}
