@@ -11,7 +11,9 @@ internal static class Refusals
     {
         AuthMode.None when !anonymous.LoopbackOnly =>
         [
-            "This scheduler listens beyond loopback and has no sign-in configured (Scheduler:Auth:Mode is none), so it serves nobody anonymously.",
+            settings.AllowAnonymous
+                ? "Anonymous users may only read here (Scheduler:Auth:AllowAnonymous): running and cancelling need the operator role, which needs sign-in."
+                : "This scheduler listens beyond loopback and has no sign-in configured (Scheduler:Auth:Mode is none), so it serves nobody anonymously.",
             "To fix it, set Scheduler:Auth:Mode to oidc (with Scheduler:Auth:Oidc:Authority, ClientId and the client secret in the environment as Scheduler__Auth__Oidc__ClientSecret) " +
             "or to proxy behind an authenticating proxy (Scheduler:Auth:Proxy:UserHeader and TrustedNetworks); " +
             "or set Scheduler:Auth:AllowAnonymous=true to let anonymous users read (never act); or listen on 127.0.0.1 only. docs/operations.md shows each setup.",
