@@ -58,4 +58,19 @@ public sealed class ProxyAuthTests
         Assert.Contains("bob@example.com has the viewer role; this needs the operator role", await action.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(await server.Runs.ListRunsAsync("hello", 10, null, default));
     }
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_that_terminates_tls_a_page_action_from_the_https_origin_is_accepted()
+    {
+        await using var server = await WebServer.StartAsync(new Dictionary<string, string> { ["hello"] = TaskFiles.Manual() }, settings: Proxy("127.0.0.0/8"));
+        server.Client.DefaultRequestHeaders.Add("X-Forwarded-Email", "alice@example.com");
+        server.Client.DefaultRequestHeaders.Add("X-Forwarded-Groups", "ops");
+        server.Client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var token = await server.FormTokenAsync();
+
+        using var action = await Actions.PostFormAsync(server, "/actions/run-now", [token, new("task", "hello")], origin: server.Origin.Replace("http://", "https://", StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.Redirect, action.StatusCode);
+        Assert.Single(await server.Runs.ListRunsAsync("hello", 10, null, default));
+    }
 }

@@ -73,6 +73,12 @@ internal static class AuthSettingsReader
             problems.Add($"{section.Path}:ClientId: is not set; with Mode oidc set it to the client id registered at the provider.");
         }
 
+        Uri? publicUrl = null;
+        if (section["PublicUrl"] is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out publicUrl) && publicUrl.Scheme is "http" or "https"))
+        {
+            problems.Add($"{section.Path}:PublicUrl: '{url}' is not an http(s) URL; set it to the address users open, e.g. https://scheduler.example.com.");
+        }
+
         if (problems.Count > before)
         {
             return null;
@@ -86,7 +92,8 @@ internal static class AuthSettingsReader
             string.IsNullOrWhiteSpace(section["RoleClaim"]) ? "roles" : section["RoleClaim"]!.Trim(),
             new RoleMap(List(section, "OperatorRoles"), List(section, "ViewerRoles")),
             scopes.Count > 0 ? scopes : ["openid", "profile", "email"],
-            section["RequireHttpsMetadata"] is not { Length: > 0 } || ReadBool(section, "RequireHttpsMetadata", problems));
+            section["RequireHttpsMetadata"] is not { Length: > 0 } || ReadBool(section, "RequireHttpsMetadata", problems),
+            publicUrl);
     }
 
     private static ProxySettings? ReadProxy(IConfigurationSection section, List<string> problems)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Scheduler.Web.Security;
@@ -43,12 +44,43 @@ internal static class AuthSetup
     /// <summary>After static files (the refusal page uses the stylesheet) and before every endpoint.</summary>
     public static void Use(WebApplication app, AuthSettings settings)
     {
+        UseSchemeOfProxy(app, settings);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         if (settings.Mode == AuthMode.Oidc)
         {
             SignInEndpoints.Map(app);
+        }
+    }
+
+    /// <summary>
+    /// Behind a proxy that terminates TLS, requests arrive as http while the browser is on https: the origin check
+    /// of page actions and the cookies' Secure flag need the browser's scheme. Mode proxy takes
+    /// <c>X-Forwarded-Proto</c> from the trusted networks only (never <c>X-Forwarded-For</c>: the trust check needs
+    /// the proxy's own address); mode oidc with a <c>PublicUrl</c> takes that URL's scheme.
+    /// </summary>
+    private static void UseSchemeOfProxy(WebApplication app, AuthSettings settings)
+    {
+        if (settings.Proxy is { } proxy)
+        {
+            var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto };
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            foreach (var network in proxy.TrustedNetworks)
+            {
+                options.KnownIPNetworks.Add(network);
+            }
+
+            app.UseForwardedHeaders(options);
+        }
+        else if (settings.Oidc?.PublicUrl is { } publicUrl)
+        {
+            app.Use((context, next) =>
+            {
+                context.Request.Scheme = publicUrl.Scheme;
+                return next(context);
+            });
         }
     }
 

@@ -22,12 +22,14 @@ internal static class OidcSetup
 
     public static void Add(AuthenticationBuilder auth, OidcSettings settings)
     {
+        // Behind a proxy that terminates TLS the request looks like http; the public https address decides instead.
+        var secure = settings.PublicUrl?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         auth.AddCookie(AuthSchemes.Cookie, o =>
         {
             o.Cookie.Name = "scheduler-session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = secure;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.ForwardChallenge = AuthSchemes.Oidc;
@@ -54,9 +56,21 @@ internal static class OidcSetup
             o.SignedOutCallbackPath = SignedOutCallbackPath;
             o.SignedOutRedirectUri = SignInEndpoints.SignedOutPath;
             o.CorrelationCookie.SameSite = SameSiteMode.Lax;
-            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.CorrelationCookie.SecurePolicy = secure;
             o.NonceCookie.SameSite = SameSiteMode.Lax;
-            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SecurePolicy = secure;
+            o.Events.OnRedirectToIdentityProvider = context =>
+            {
+                context.ProtocolMessage.RedirectUri = settings.PublicUrl is { } root ? new Uri(root, CallbackPath).ToString() : context.ProtocolMessage.RedirectUri;
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToIdentityProviderForSignOut = context =>
+            {
+                context.ProtocolMessage.PostLogoutRedirectUri = settings.PublicUrl is { } root
+                    ? new Uri(root, SignedOutCallbackPath).ToString()
+                    : context.ProtocolMessage.PostLogoutRedirectUri;
+                return Task.CompletedTask;
+            };
             o.Events.OnTokenValidated = context =>
             {
                 context.Principal = Identity(context.Principal!, settings);
