@@ -20,7 +20,7 @@ public sealed class SignInBrowserTests
             """,
     };
 
-    static SignInBrowserTests() => SetDefaultExpectTimeout(15_000);
+    static SignInBrowserTests() => SetDefaultExpectTimeout(30_000);
 
     private static Dictionary<string, string?> Oidc(OidcProvider provider) => new()
     {
@@ -33,6 +33,18 @@ public sealed class SignInBrowserTests
         ["Scheduler:Auth:Oidc:ViewerRoles"] = "staff",
     };
 
+    /// <summary>
+    /// The first sign-in loads the provider's metadata and keys and compiles a good deal of code; on a loaded
+    /// machine that alone has taken over 10 s, hence the longer timeouts.
+    /// </summary>
+    private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserServer server)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Address.ToString() });
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
+    }
+
     [BrowserFact]
     public async Task A_viewer_signs_in_through_the_provider_and_sees_the_page_but_run_now_answers_403()
     {
@@ -41,7 +53,7 @@ public sealed class SignInBrowserTests
         await using var chromium = browser;
         await using var provider = await OidcProvider.StartAsync();
         await using var server = await BrowserServer.StartAsync(Tasks, Oidc(provider));
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Address.ToString() });
+        await using var context = await NewContextAsync(browser, server);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/tasks/hello");
@@ -65,7 +77,7 @@ public sealed class SignInBrowserTests
         await using var chromium = browser;
         await using var provider = await OidcProvider.StartAsync();
         await using var server = await BrowserServer.StartAsync(Tasks, Oidc(provider));
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Address.ToString() });
+        await using var context = await NewContextAsync(browser, server);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/tasks/hello");
