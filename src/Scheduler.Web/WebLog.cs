@@ -14,6 +14,6 @@ internal static partial class WebLog
     [LoggerMessage(102, LogLevel.Warning, "Ignored the proxy's user header {Header} from {Peer}: that address is not in Scheduler:Auth:Proxy:TrustedNetworks")]
     public static partial void ProxyHeaderIgnored(ILogger logger, string header, string peer);
 
-    [LoggerMessage(103, LogLevel.Information, "Sign-in and roles: mode {Mode}; anonymous users may {Anonymous}")]
+    [LoggerMessage(103, LogLevel.Information, "Sign-in: mode {Mode}; anonymous users are {Anonymous}")]
     public static partial void AuthMode(ILogger logger, string mode, string anonymous);
 }

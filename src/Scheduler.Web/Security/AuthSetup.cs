@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Scheduler.Web.Security;
 
@@ -52,6 +53,16 @@ internal static class AuthSetup
         {
             SignInEndpoints.Map(app);
         }
+
+        // Said once the addresses are bound: whether anonymous users may act depends on them.
+        var anonymous = app.Services.GetRequiredService<AnonymousAccess>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthSetup).FullName!);
+        app.Lifetime.ApplicationStarted.Register(() => WebLog.AuthMode(logger, settings.Mode.ToString().ToLowerInvariant(), anonymous.Role switch
+        {
+            Roles.Operator => "operators (every address is loopback)",
+            Roles.Viewer => "viewers (Scheduler:Auth:AllowAnonymous)",
+            _ => "refused with 401 until they sign in",
+        }));
     }
 
     /// <summary>
