@@ -73,4 +73,16 @@ public sealed class ProxyAuthTests
         Assert.Equal(HttpStatusCode.Redirect, action.StatusCode);
         Assert.Single(await server.Runs.ListRunsAsync("hello", 10, null, default));
     }
+
+    [Fact]
+    public async Task Two_user_headers_even_from_the_trusted_proxy_sign_nobody_in()
+    {
+        await using var server = await WebServer.StartAsync(new Dictionary<string, string> { ["hello"] = TaskFiles.Manual() }, settings: Proxy("127.0.0.0/8"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
+        request.Headers.Add("X-Forwarded-Email", ["alice@example.com", "mallory@example.com"]);
+
+        using var page = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, page.StatusCode);
+    }
 }

@@ -16,7 +16,10 @@ internal sealed class ProxyHandler(IOptionsMonitor<AuthenticationSchemeOptions> 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var proxy = settings.Proxy!;
-        var user = Request.Headers[proxy.UserHeader].ToString().Trim();
+        // Two user headers (or one with two comma-joined values) mean the proxy passed the client's own through
+        // beside its own: trust neither.
+        var sent = Request.Headers[proxy.UserHeader];
+        var user = sent.Count == 1 && !sent.ToString().Contains(',', StringComparison.Ordinal) ? sent.ToString().Trim() : "";
         if (user.Length == 0)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
