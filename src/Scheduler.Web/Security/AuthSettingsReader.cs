@@ -74,9 +74,10 @@ internal static class AuthSettingsReader
         }
 
         Uri? publicUrl = null;
-        if (section["PublicUrl"] is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out publicUrl) && publicUrl.Scheme is "http" or "https"))
+        if (section["PublicUrl"] is { Length: > 0 } url
+            && !(Uri.TryCreate(url, UriKind.Absolute, out publicUrl) && publicUrl.Scheme is "http" or "https" && publicUrl.AbsolutePath == "/"))
         {
-            problems.Add($"{section.Path}:PublicUrl: '{url}' is not an http(s) URL; set it to the address users open, e.g. https://scheduler.example.com.");
+            problems.Add($"{section.Path}:PublicUrl: '{url}' is not an http(s) URL of a host without a path; set it to the address users open, e.g. https://scheduler.example.com.");
         }
 
         if (problems.Count > before)

@@ -69,7 +69,8 @@ internal static class AuthSetup
     /// Behind a proxy that terminates TLS, requests arrive as http while the browser is on https: the origin check
     /// of page actions and the cookies' Secure flag need the browser's scheme. Mode proxy takes
     /// <c>X-Forwarded-Proto</c> from the trusted networks only (never <c>X-Forwarded-For</c>: the trust check needs
-    /// the proxy's own address); mode oidc with a <c>PublicUrl</c> takes that URL's scheme.
+    /// the proxy's own address); mode oidc with a <c>PublicUrl</c> takes that URL's scheme and host (after host
+    /// filtering, which still checks the name the request came with).
     /// </summary>
     private static void UseSchemeOfProxy(WebApplication app, AuthSettings settings)
     {
@@ -87,9 +88,11 @@ internal static class AuthSetup
         }
         else if (settings.Oidc?.PublicUrl is { } publicUrl)
         {
+            // The callback sent to the provider and the origin check of page actions are built from these.
             app.Use((context, next) =>
             {
                 context.Request.Scheme = publicUrl.Scheme;
+                context.Request.Host = new HostString(publicUrl.Authority);
                 return next(context);
             });
         }

@@ -59,18 +59,6 @@ internal static class OidcSetup
             o.CorrelationCookie.SecurePolicy = secure;
             o.NonceCookie.SameSite = SameSiteMode.Lax;
             o.NonceCookie.SecurePolicy = secure;
-            o.Events.OnRedirectToIdentityProvider = context =>
-            {
-                context.ProtocolMessage.RedirectUri = settings.PublicUrl is { } root ? new Uri(root, CallbackPath).ToString() : context.ProtocolMessage.RedirectUri;
-                return Task.CompletedTask;
-            };
-            o.Events.OnRedirectToIdentityProviderForSignOut = context =>
-            {
-                context.ProtocolMessage.PostLogoutRedirectUri = settings.PublicUrl is { } root
-                    ? new Uri(root, SignedOutCallbackPath).ToString()
-                    : context.ProtocolMessage.PostLogoutRedirectUri;
-                return Task.CompletedTask;
-            };
             o.Events.OnTokenValidated = context =>
             {
                 context.Principal = Identity(context.Principal!, settings);
