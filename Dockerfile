@@ -1,13 +1,36 @@
 # The scheduler runtime: `scheduler serve` on the task files mounted at /schedules, state in /data,
 # the status page and /healthz on port 8080. Build and run (docs/gitops.md has the whole walk):
 #   docker build -t scheduler .
-#   docker run -d --name scheduler -p 127.0.0.1:8080:8080 \
-#     -v scheduler-data:/data -v "$PWD/schedules:/schedules:ro" scheduler
 #
-# SECURITY: inside a container the server must listen on 0.0.0.0 to be reachable at all, so it is no longer
-# protected by being on loopback. Put the page behind your own reverse proxy (TLS, sign-in), publish the port
-# on 127.0.0.1 or an internal network only, and set Scheduler__Api__Token if anything outside is to use
-# run-now through the API (without a token API writes are refused; the page keeps its antiforgery token).
+# SECURITY: inside a container the server must listen on 0.0.0.0 to be reachable at all, so it is not protected by
+# being on loopback. With no sign-in configured (Scheduler__Auth__Mode unset or none) the page and API therefore
+# answer 401 with a page that says how to configure sign-in; /healthz, /readyz and /metrics still answer. Pick one
+# (docs/operations.md, "A secure setup", has each in full; secrets come from the environment or a secret store,
+# never from a file in the image or in git):
+#
+#   OpenID Connect, the scheduler signs users in itself:
+#     docker run -d --name scheduler -p 8080:8080 \
+#       -v scheduler-data:/data -v "$PWD/schedules:/schedules:ro" \
+#       -e AllowedHosts=scheduler.example.com \
+#       -e Scheduler__Auth__Mode=oidc \
+#       -e Scheduler__Auth__Oidc__Authority=https://login.example.com/realms/main \
+#       -e Scheduler__Auth__Oidc__ClientId=scheduler \
+#       -e Scheduler__Auth__Oidc__ClientSecret="$OIDC_CLIENT_SECRET" \
+#       -e Scheduler__Auth__Oidc__OperatorRoles=scheduler-operators \
+#       scheduler
+#
+#   Behind an authenticating proxy (oauth2-proxy, an ingress) on the 10.0.0.0/8 network:
+#     docker run -d --name scheduler -p 127.0.0.1:8080:8080 \
+#       -v scheduler-data:/data -v "$PWD/schedules:/schedules:ro" \
+#       -e Scheduler__Auth__Mode=proxy \
+#       -e Scheduler__Auth__Proxy__UserHeader=X-Forwarded-Email \
+#       -e Scheduler__Auth__Proxy__RolesHeader=X-Forwarded-Groups \
+#       -e Scheduler__Auth__Proxy__TrustedNetworks=10.0.0.0/8 \
+#       -e Scheduler__Auth__Proxy__OperatorRoles=scheduler-operators \
+#       scheduler
+#
+# API tokens are stored as their SHA-256 only: -e Scheduler__Api__Tokens__deploy__Hash=<sha256 hex>
+# -e Scheduler__Api__Tokens__deploy__Role=operator. Without a token API writes are refused.
 
 # htmx for the status page comes from npm (src/Scheduler.Web/package-lock.json); the SDK image has no node.
 FROM node:22-bookworm-slim AS web-assets

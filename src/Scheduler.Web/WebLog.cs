@@ -10,4 +10,10 @@ internal static partial class WebLog
 
     [LoggerMessage(101, LogLevel.Warning, "Refused a page action from {Actor}: {Reason}")]
     public static partial void ActionRefused(ILogger logger, string actor, string reason);
+
+    [LoggerMessage(102, LogLevel.Warning, "Ignored the proxy's user header {Header} from {Peer}: that address is not in Scheduler:Auth:Proxy:TrustedNetworks")]
+    public static partial void ProxyHeaderIgnored(ILogger logger, string header, string peer);
+
+    [LoggerMessage(103, LogLevel.Information, "Sign-in: mode {Mode}; anonymous users are {Anonymous}")]
+    public static partial void AuthMode(ILogger logger, string mode, string anonymous);
 }

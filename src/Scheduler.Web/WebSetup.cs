@@ -25,9 +25,16 @@ public static class WebSetup
     /// <summary>Used when <c>AllowedHosts</c> is not set: the names a loopback-bound server is reached by.</summary>
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
-    public static void AddSchedulerWeb(IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers the web services. Returns the problems in the sign-in and API settings (<c>Scheduler:Auth</c>,
+    /// <c>Scheduler:Api</c>), each a sentence with the key, the value and the fix: the caller must not start with any.
+    /// </summary>
+    public static IReadOnlyList<string> AddSchedulerWeb(IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var auth = AuthSettingsReader.Read(configuration, out var problems);
+        AuthSetup.Add(services, auth);
+        services.AddHttpContextAccessor();
         var allowedHosts = (configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         services.Configure<HostFilteringOptions>(o => o.AllowedHosts = allowedHosts.Length > 0 ? allowedHosts : LoopbackHosts);
         services.AddAntiforgery(o =>
@@ -38,7 +45,6 @@ public static class WebSetup
             o.HeaderName = "X-Antiforgery-Token";
         });
         services.AddOpenApi();
-        services.AddSingleton(new ApiToken(configuration["Scheduler:Api:Token"]));
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<PageResults>();
         services.AddSingleton<DefinitionCache>();
@@ -50,6 +56,7 @@ public static class WebSetup
         services.AddSingleton<MetricsFeed>();
         services.AddSingleton<Engine.Notifications.IRunEventSink, MissedSlotsMetric>();
         services.AddHostedService<MetricsBaseline>();
+        return problems;
     }
 
     public static void MapSchedulerWeb(WebApplication app)
@@ -62,6 +69,7 @@ public static class WebSetup
             FileProvider = new EmbeddedFileProvider(typeof(WebSetup).Assembly, "Scheduler.Web.wwwroot"),
             RequestPath = "/static",
         });
+        AuthSetup.Use(app, app.Services.GetRequiredService<AuthSettings>());
 
         // The server info is created now so that its start time is the host's.
         _ = app.Services.GetRequiredService<ServerInfo>();
@@ -76,6 +84,7 @@ public static class WebSetup
         var metrics = app.Services.GetRequiredService<SchedulerMetrics>();
         var feed = app.Services.GetRequiredService<MetricsFeed>();
         metrics.Registry.AddBeforeCollectCallback(feed.CollectAsync);
-        app.MapMetrics("/metrics", metrics.Registry);
+        // Scrapers do not sign in; the metrics hold counts and task ids, never output (docs/security.md).
+        app.MapMetrics("/metrics", metrics.Registry).AllowAnonymous();
     }
 }

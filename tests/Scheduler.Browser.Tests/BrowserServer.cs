@@ -24,8 +24,13 @@ public sealed class BrowserServer : IAsyncDisposable
     /// <summary>The root of the site, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri Address { get; }
 
-    /// <summary>Starts serve on <paramref name="tasks"/> (id → YAML) and waits until it is ready.</summary>
-    public static async Task<BrowserServer> StartAsync(IReadOnlyDictionary<string, string> tasks)
+    /// <summary>
+    /// Readiness is polled with this API token (viewer role), so it works whatever sign-in <c>settings</c> ask for.
+    /// </summary>
+    private const string ProbeToken = "browser-test-probe";
+
+    /// <summary>Starts serve on <paramref name="tasks"/> (id → YAML) with extra <paramref name="settings"/> and waits until it is ready.</summary>
+    public static async Task<BrowserServer> StartAsync(IReadOnlyDictionary<string, string> tasks, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var root = Directory.CreateTempSubdirectory("scheduler-browser-").FullName;
         var schedules = Path.Combine(root, "schedules");
@@ -37,12 +42,20 @@ public sealed class BrowserServer : IAsyncDisposable
             await File.WriteAllTextAsync(file, yaml);
         }
 
-        var overrides = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Scheduler:Reconcile:Debounce"] = "00:00:00.050",
             ["Scheduler:Engine:OutputFlushInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
-        }).Build();
+            ["Scheduler:Api:Tokens:probe:Hash"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ProbeToken))),
+            ["Scheduler:Api:Tokens:probe:Role"] = "viewer",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var overrides = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var options = new ServeOptions(schedules, Path.Combine(root, "data"), "http://127.0.0.1:0", "browser-test", null, 1.0);
         var app = await ServeHost.BuildAsync(options, root, overrides, CancellationToken.None);
         await app.StartAsync();
@@ -55,6 +68,7 @@ public sealed class BrowserServer : IAsyncDisposable
     private async Task WaitUntilReadyAsync(int taskCount)
     {
         using var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ProbeToken);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (true)
         {

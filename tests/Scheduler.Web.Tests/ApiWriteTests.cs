@@ -71,7 +71,7 @@ public sealed class ApiWriteTests
     }
 
     [Fact]
-    public async Task Every_api_action_is_audited_with_its_address_and_result()
+    public async Task Every_api_action_is_audited_with_the_token_its_address_and_result()
     {
         await using var server = await WebServer.StartAsync(new Dictionary<string, string> { ["slow"] = TaskFiles.Slow }, apiToken: Token);
         var runId = await Actions.RunNowByApiAsync(server, "slow", Token);
@@ -81,7 +81,7 @@ public sealed class ApiWriteTests
         var audit = (await server.Runs.ListAuditAsync("slow", 10, null, default)).Where(a => a.Action != "config-applied").Reverse().ToList();
 
         Assert.Equal(["run-now started", "run-now refused", "cancel stopping"], audit.Select(a => $"{a.Action} {a.Result}"));
-        Assert.All(audit, a => Assert.Equal("127.0.0.1 via api", a.Actor));
+        Assert.All(audit, a => Assert.Equal("token default (127.0.0.1 via api)", a.Actor));
         Assert.Equal(runId, audit[0].RunId);
         Assert.Contains("overlap: forbid", audit[1].Detail, StringComparison.Ordinal);
     }

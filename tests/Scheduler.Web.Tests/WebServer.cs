@@ -36,8 +36,13 @@ public sealed class WebServer : IAsyncDisposable
     public string Origin => Address.GetLeftPart(UriPartial.Authority);
 
     /// <summary>Starts serve on <paramref name="tasks"/> (id → YAML) and waits until it is ready.</summary>
+    /// <remarks>
+    /// <paramref name="settings"/> adds configuration (sign-in, tokens); <paramref name="urls"/> may listen beyond
+    /// loopback (<c>http://0.0.0.0:0</c>), and the client still connects to 127.0.0.1 on the bound port.
+    /// </remarks>
     public static async Task<WebServer> StartAsync(
-        IReadOnlyDictionary<string, string> tasks, string? apiToken = null, DateTimeOffset? clockStart = null)
+        IReadOnlyDictionary<string, string> tasks, string? apiToken = null, DateTimeOffset? clockStart = null,
+        IReadOnlyDictionary<string, string?>? settings = null, string urls = "http://127.0.0.1:0")
     {
         var root = Directory.CreateTempSubdirectory("scheduler-web-").FullName;
         var schedules = Path.Combine(root, "schedules");
@@ -49,7 +54,7 @@ public sealed class WebServer : IAsyncDisposable
         }
 
         Directory.CreateDirectory(schedules);
-        var settings = new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Scheduler:Reconcile:Debounce"] = "00:00:00.050",
             ["Scheduler:Engine:OutputFlushInterval"] = "00:00:00.200",
@@ -57,14 +62,19 @@ public sealed class WebServer : IAsyncDisposable
         };
         if (apiToken is not null)
         {
-            settings["Scheduler:Api:Token"] = apiToken;
+            all["Scheduler:Api:Token"] = apiToken;
         }
 
-        var overrides = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var options = new ServeOptions(schedules, Path.Combine(root, "data"), "http://127.0.0.1:0", "web-test", clockStart, 1.0);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var overrides = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
+        var options = new ServeOptions(schedules, Path.Combine(root, "data"), urls, "web-test", clockStart, 1.0);
         var app = await ServeHost.BuildAsync(options, root, overrides, CancellationToken.None);
         await app.StartAsync();
-        var server = new WebServer(app, root, new Uri(app.Urls.First()));
+        var server = new WebServer(app, root, new Uri($"http://127.0.0.1:{new Uri(app.Urls.First()).Port}"));
         await Eventually.HoldsAsync(
             async () => (await server.Client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
             "serve did not become ready");

@@ -15,7 +15,8 @@ internal static class RunApi
     {
         api.MapGet("/runs/{id:long}", GetAsync).WithSummary("One run with every field and its output tail.");
         api.MapPost("/runs/{id:long}/cancel", CancelAsync)
-            .WithSummary("Stop a running run of this instance; it is recorded as cancelled. Needs Authorization: Bearer TOKEN.");
+            .WithSummary("Stop a running run of this instance; it is recorded as cancelled. Needs Authorization: Bearer TOKEN of a token with the operator role.")
+            .RequireAuthorization(AuthPolicies.ApiWrite).RequireRateLimiting(AuthPolicies.WriteRateLimit);
     }
 
     private static async Task<Results<Ok<RunDetailJson>, NotFound<ReasonJson>>> GetAsync(long id, RunStore store, CancellationToken cancellationToken) =>
@@ -23,14 +24,9 @@ internal static class RunApi
             ? TypedResults.Ok(ApiJson.RunDetail(run))
             : TypedResults.NotFound(new ReasonJson($"there is no run #{id}"));
 
-    private static async Task<Results<Accepted<RunStartedJson>, NotFound<ReasonJson>, Conflict<ReasonJson>, JsonHttpResult<ReasonJson>>> CancelAsync(
-        long id, HttpContext context, ApiToken token, TaskActions actions, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<RunStartedJson>, NotFound<ReasonJson>, Conflict<ReasonJson>>> CancelAsync(
+        long id, HttpContext context, TaskActions actions, CancellationToken cancellationToken)
     {
-        if (ApiResults.Unauthorized(context, token) is { } refused)
-        {
-            return refused;
-        }
-
         var result = await actions.CancelAsync(id, Actor.Of(context, "api"), cancellationToken);
         return result.Outcome switch
         {

@@ -25,7 +25,8 @@ internal static class TaskApi
         api.MapGet("/tasks/{**id}", GetAsync)
             .WithSummary("One task (GET /api/tasks/{id}) or its runs, newest first (GET /api/tasks/{id}/runs?limit=50&before=RUN_ID).");
         api.MapPost("/tasks/{**id}", RunNowAsync)
-            .WithSummary("POST /api/tasks/{id}/run: start a run now, under the task's overlap policy. Needs Authorization: Bearer TOKEN.");
+            .WithSummary("POST /api/tasks/{id}/run: start a run now, under the task's overlap policy. Needs Authorization: Bearer TOKEN of a token with the operator role.")
+            .RequireAuthorization(AuthPolicies.ApiWrite).RequireRateLimiting(AuthPolicies.WriteRateLimit);
     }
 
     private static async Task<Ok<TaskJson[]>> ListAsync(RunStore store, TaskRows rows, TimeProvider time, CancellationToken cancellationToken)
@@ -56,14 +57,9 @@ internal static class TaskApi
         return TypedResults.NotFound(new ReasonJson($"there is no task '{path}'"));
     }
 
-    private static async Task<Results<Accepted<RunStartedJson>, NotFound<ReasonJson>, Conflict<ReasonJson>, JsonHttpResult<ReasonJson>>> RunNowAsync(
-        string id, HttpContext context, ApiToken token, TaskActions actions, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<RunStartedJson>, NotFound<ReasonJson>, Conflict<ReasonJson>>> RunNowAsync(
+        string id, HttpContext context, TaskActions actions, CancellationToken cancellationToken)
     {
-        if (ApiResults.Unauthorized(context, token) is { } refused)
-        {
-            return refused;
-        }
-
         var path = Uri.UnescapeDataString(id);
         if (!path.EndsWith(RunSuffix, StringComparison.Ordinal))
         {

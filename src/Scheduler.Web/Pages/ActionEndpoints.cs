@@ -23,7 +23,8 @@ internal static class ActionEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var actions = app.MapGroup("/actions").ExcludeFromDescription();
+        var actions = app.MapGroup("/actions").ExcludeFromDescription()
+            .RequireAuthorization(AuthPolicies.Operator).RequireRateLimiting(AuthPolicies.WriteRateLimit);
         actions.MapPost("/run-now", RunNowAsync);
         actions.MapPost("/cancel", CancelAsync);
     }

@@ -41,7 +41,8 @@ internal static partial class GitWebhook
 
             Accepted(logger, result.Outcome.ToString(), result.RunId);
             return Results.Json(new { runId = result.RunId, reason = result.Reason }, statusCode: StatusCodes.Status202Accepted);
-        });
+        }).AllowAnonymous(); // the signature is its authentication
+
     }
 
     /// <summary>True when the GitHub signature or the GitLab token matches, compared in constant time.</summary>

@@ -12,7 +12,8 @@ internal static class HealthEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        // Probes do not sign in: these answer whatever Scheduler:Auth says, and say nothing a viewer could not see.
+        app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous();
         app.MapGet("/readyz", async (SchedulerStore store, DefinitionSync sync, Engine.SchedulerEngine engine, CancellationToken cancellationToken) =>
         {
             if (engine.Health.State is { IsRefusing: true } refusing)
@@ -37,6 +38,6 @@ internal static class HealthEndpoints
             }
 
             return Results.Text($"ready: definitions {sync.Latest.Revision}\n");
-        });
+        }).AllowAnonymous();
     }
 }

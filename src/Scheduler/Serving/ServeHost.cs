@@ -80,7 +80,10 @@ internal static class ServeHost
             Watch = git is null,
         });
         builder.Services.AddHostedService<SchedulerService>();
-        WebSetup.AddSchedulerWeb(builder.Services, builder.Configuration);
+        if (WebSetup.AddSchedulerWeb(builder.Services, builder.Configuration) is { Count: > 0 } problems)
+        {
+            throw new CommandFailedException("The sign-in settings are not usable, so serve did not start:\n  " + string.Join("\n  ", problems));
+        }
 
         var app = builder.Build();
         HealthEndpoints.Map(app);

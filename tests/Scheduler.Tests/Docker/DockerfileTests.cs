@@ -92,6 +92,21 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void The_image_never_lets_anonymous_users_act_and_its_header_shows_a_secure_setup()
+    {
+        // Listening on 0.0.0.0 with no sign-in answers 401 (docs/security.md); the image must not undo that.
+        var environment = string.Join('\n', File.All("ENV").Select(e => e.Arguments));
+        Assert.DoesNotContain("Scheduler__Auth__AllowAnonymous", environment, StringComparison.Ordinal);
+        Assert.DoesNotContain("Scheduler__Auth__Mode", environment, StringComparison.Ordinal);
+
+        var text = System.IO.File.ReadAllText(Path.Combine(Root, "Dockerfile"));
+        foreach (var variable in new[] { "Scheduler__Auth__Mode=oidc", "Scheduler__Auth__Oidc__ClientSecret=\"$OIDC_CLIENT_SECRET\"", "Scheduler__Auth__Mode=proxy", "Scheduler__Auth__Proxy__TrustedNetworks=" })
+        {
+            Assert.Contains(variable, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_dockerignore_keeps_build_output_state_packages_and_history_out_of_the_context()
     {
         var ignored = System.IO.File.ReadAllLines(Path.Combine(Root, ".dockerignore")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
