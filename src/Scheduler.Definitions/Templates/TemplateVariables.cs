@@ -17,9 +17,8 @@ public static class TemplateVariables
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> WithParameters(IReadOnlyCollection<string> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return parameters.Count == 0
-            ? Members
-            : new Dictionary<string, IReadOnlyList<string>>(Members, StringComparer.Ordinal) { ["params"] = [.. parameters] };
+        // params is there even when none are declared, so a read of one says "declare it" rather than "no such variable".
+        return new Dictionary<string, IReadOnlyList<string>>(Members, StringComparer.Ordinal) { ["params"] = [.. parameters] };
     }
 
     /// <summary>The variables of <paramref name="variables"/> as a list for messages.</summary>

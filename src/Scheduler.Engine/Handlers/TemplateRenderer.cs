@@ -67,10 +67,7 @@ public static class TemplateRenderer
             },
         };
 
-        if (run.Task.Parameters.Count > 0)
-        {
-            globals["params"] = Parameters(run);
-        }
+        globals["params"] = Parameters(run);
 
         // Strict: an unknown variable is an error, not empty text (validation reports it first; this is the backstop).
         var context = new TemplateContext { StrictVariables = true };
