@@ -116,19 +116,26 @@ public static partial class TaskReader
         }
 
         var workingDirectory = Optional(fields, "working-directory", n => values.String(n, "working-directory"));
-        var handler = new HandlerReader(values).Read(fields);
+        var parameters = fields.Value("params") is { } paramsNode ? ParamsReader.Read(paramsNode, schedule, values) : [];
+        // Templates may read the declared parameters; a broken declaration still names them, so a reference is not reported twice.
+        var declared = fields.Value("params") is YamlMapping declaredNode
+            ? declaredNode.Entries.Select(e => e.Key.Value).ToList()
+            : [];
+        var handler = new HandlerReader(new ValueReader(diagnostics) { ParameterNames = declared }).Read(fields);
         var notify = fields.Value("notify") is { } notifyNode ? new NotifyReader(values).Read(notifyNode) : null;
         var priority = PriorityReader.Read(fields.Value("priority"), handler, values);
         SecretScan.Check(mapping, "", diagnostics);
 
         if (diagnostics.HasErrors || schedule is null || handler is null || enabled is null || catchUp is null || maxCatchUp is null
-            || overlap is null || timeout is null || killGrace is null || retry is null || environment is null || priority is null)
+            || overlap is null || timeout is null || killGrace is null || retry is null || environment is null || priority is null
+            || parameters is null)
         {
             return null;
         }
 
         return new TaskDefinition(id, file.DisplayPath, description, enabled.Value, schedule, catchUp.Value, maxCatchUp.Value, deadline,
-            overlap.Value, timeout.Value, killGrace.Value, retry, environment, workingDirectory, handler, notify, priority.Value);
+            overlap.Value, timeout.Value, killGrace.Value, retry, environment, workingDirectory, handler, notify, priority.Value,
+            parameters);
     }
 
     private static T? Optional<T>(KeyedFields fields, string key, Func<YamlNode, T?> read) =>

@@ -20,8 +20,12 @@ public sealed record TaskDefinition(
     string? WorkingDirectory,
     HandlerDefinition Handler,
     NotifyDefinition? Notify = null,
-    TaskPriority Priority = TaskPriority.Normal)
+    TaskPriority Priority = TaskPriority.Normal,
+    IReadOnlyList<TaskParameter>? Params = null)
 {
+    /// <summary>The parameters the task declares under <c>params:</c>, in file order; empty when it declares none.</summary>
+    public IReadOnlyList<TaskParameter> Parameters => Params ?? [];
+
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromHours(1);
 
     public static TimeSpan DefaultKillGrace { get; } = TimeSpan.FromSeconds(10);

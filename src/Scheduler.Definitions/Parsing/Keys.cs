@@ -8,7 +8,7 @@ internal static class Keys
     public static readonly string[] Task =
     [
         "description", "enabled", "schedule", "jitter", "catch-up", "max-catch-up", "starting-deadline", "overlap",
-        "timeout", "kill-grace", "retry", "env", "working-directory", "priority", "notify", .. Handlers,
+        "timeout", "kill-grace", "retry", "env", "working-directory", "priority", "notify", "params", .. Handlers,
     ];
 
     public static readonly string[] ScheduleKinds = ["cron", "every", "daily", "weekly", "manual"];
@@ -16,6 +16,9 @@ internal static class Keys
     public static readonly string[] Schedule = [.. ScheduleKinds, "timezone"];
 
     public static readonly string[] Weekly = ["days", "at"];
+
+    /// <summary>The keys of one parameter under <c>params:</c> (each parameter's name is the user's, so it has no place of its own).</summary>
+    public static readonly string[] Param = ["type", "default", "choices", "required", "description", "pattern"];
 
     public static readonly string[] Retry = ["attempts", "backoff"];
 

@@ -17,7 +17,8 @@ internal static class TemplateText
         // Columns inside a one-line scalar map onto the file: skip the opening quote when there is one.
         int? columnOffset = text.Contains('\n', StringComparison.Ordinal) ? null : scalar.Start.Column + (scalar.IsPlain ? 0 : 1);
         var errorsBefore = values.Diagnostics.Items.Count;
-        TemplateChecker.Check(text, path, scalar.Start, columnOffset, values.Diagnostics);
+        var variables = TemplateVariables.WithParameters(values.ParameterNames);
+        TemplateChecker.Check(text, path, scalar.Start, columnOffset, values.Diagnostics, variables, TemplateVariables.ListOf(variables));
         return values.Diagnostics.Items.Count == errorsBefore ? text : null;
     }
 }

@@ -14,6 +14,9 @@ internal sealed class ValueReader(DiagnosticBag diagnostics)
 {
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
+    /// <summary>The names the task declares under <c>params:</c>, which its templates may read as <c>params.NAME</c>.</summary>
+    public IReadOnlyCollection<string> ParameterNames { get; init; } = [];
+
     public string? String(YamlNode node, string path, bool allowEmpty = false)
     {
         if (node is not YamlScalar { IsNull: false } scalar)

@@ -32,4 +32,36 @@ internal static class FieldText
         schedule.Kind == ScheduleKind.Every && schedule.TimeZoneId != "UTC"
             ? $"{schedule.DescribeWritten()} ({schedule.TimeZoneId})"
             : schedule.DescribeWritten();
+
+    /// <summary>A parameter as one line in flow style, e.g. <c>{ type: choice, choices: ["eu", "us"], default: "eu", required: true }</c>.</summary>
+    public static string Parameter(TaskParameter parameter)
+    {
+        var parts = new List<string> { $"type: {parameter.TypeName}" };
+        if (parameter.Choices.Count > 0)
+        {
+            parts.Add($"choices: {List(parameter.Choices)}");
+        }
+
+        if (parameter.Default is { } fallback)
+        {
+            parts.Add($"default: {Quote(fallback)}");
+        }
+
+        if (parameter.Required)
+        {
+            parts.Add("required: true");
+        }
+
+        if (parameter.Pattern is { } pattern)
+        {
+            parts.Add($"pattern: {Quote(pattern)}");
+        }
+
+        if (parameter.Description is { } description)
+        {
+            parts.Add($"description: {Quote(description)}");
+        }
+
+        return $"{{ {string.Join(", ", parts)} }}";
+    }
 }

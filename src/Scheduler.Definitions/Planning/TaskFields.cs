@@ -64,6 +64,11 @@ public static class TaskFields
 
         Add("working-directory", FieldText.Quote(task.WorkingDirectory));
         Add("priority", task.Priority.ToString().ToLowerInvariant());
+        foreach (var parameter in task.Parameters)
+        {
+            Add($"params.{parameter.Name}", FieldText.Parameter(parameter));
+        }
+
         HandlerFields.Add(task.Handler, Add);
         if (task.Notify is { } notify)
         {

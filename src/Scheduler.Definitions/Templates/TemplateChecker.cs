@@ -61,6 +61,17 @@ public static class TemplateChecker
         template.Page?.Accept(finder);
         foreach (var (name, position) in finder.Unknown)
         {
+            if (name.StartsWith("params.", StringComparison.Ordinal))
+            {
+                var declared = variables.TryGetValue("params", out var names) ? names : [];
+                diagnostics.Error(Locate(position, at, columnOffset), DiagnosticCodes.UnknownTemplateVariable,
+                    $"{path}: the template reads '{name}', but the task declares no parameter '{name["params.".Length..]}'.",
+                    declared.Count == 0
+                        ? $"Declare it under params:, e.g. `params: {{ {name["params.".Length..]}: {{ type: string, default: \"...\" }} }}`."
+                        : $"Declare it under params:, or use one of {string.Join(", ", declared.Select(n => $"params.{n}"))}.");
+                continue;
+            }
+
             diagnostics.Error(Locate(position, at, columnOffset), DiagnosticCodes.UnknownTemplateVariable,
                 $"{path}: the template variable '{name}' does not exist.",
                 $"Use one of {variableList}.");
@@ -91,6 +102,23 @@ public static class TemplateChecker
 
             // Only the target can be a variable; the member after the dot is a name, not a read.
             node.Target?.Accept(this);
+        }
+
+        public override void Visit(ScriptIndexerExpression node)
+        {
+            // params["with-dash"]: a name with '-' cannot follow a dot, so it is read by its literal key.
+            if (node.Target is ScriptVariableGlobal root && variables.TryGetValue(root.Name, out var members)
+                && node.Index is ScriptLiteral { Value: string key })
+            {
+                if (!members.Contains(key))
+                {
+                    Unknown.Add(($"{root.Name}.{key}", node.Span.Start));
+                }
+
+                return;
+            }
+
+            base.Visit(node);
         }
 
         public override void Visit(ScriptVariableGlobal node)

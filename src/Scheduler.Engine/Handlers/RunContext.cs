@@ -1,4 +1,5 @@
 using Scheduler.Definitions.Model;
+using Scheduler.Definitions.Parameters;
 using Scheduler.Definitions.Runs;
 
 namespace Scheduler.Engine.Handlers;
@@ -21,4 +22,14 @@ public sealed record RunContext(
 
     /// <summary>Which of the scheduler's own environment variables the run gets besides the basics.</summary>
     public PassEnvironment PassEnvironment { get; init; } = PassEnvironment.None;
+
+    /// <summary>
+    /// The run's parameter values by name, canonical text as <see cref="ParameterValues.Resolve(IReadOnlyList{TaskParameter}, IReadOnlyDictionary{string, string})"/>
+    /// gives them; null for the task's defaults (a scheduled run).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
+
+    /// <summary>The values the run sees: <see cref="Parameters"/>, or the defaults when none were given.</summary>
+    public IReadOnlyDictionary<string, string> ParameterValues =>
+        Parameters ?? Definitions.Parameters.ParameterValues.Defaults(Task.Parameters).Values;
 }

@@ -6,7 +6,7 @@ namespace Scheduler.Engine.Handlers;
 /// <summary>
 /// The environment of a <c>command</c> or <c>shell</c> run, built clean: a few basics of the scheduler's environment,
 /// the names the operator passes on (<see cref="PassEnvironment"/>), the task's <c>env</c>, then the <c>SCHEDULER_*</c>
-/// variables of the run. Never the scheduler's own settings (<c>Scheduler__*</c>, connection strings, host settings):
+/// variables of the run, with one <c>SCHEDULER_PARAM_NAME</c> per declared parameter. Never the scheduler's own settings (<c>Scheduler__*</c>, connection strings, host settings):
 /// they hold the API token, the store's password and webhook secrets.
 /// </summary>
 public static class RunEnvironment
@@ -74,6 +74,14 @@ public static class RunEnvironment
         variables[Slot] = RunValues.Slot(context.Slot);
         variables[Attempt] = RunValues.Attempt(context.Attempt);
         variables[Trigger] = RunValues.Trigger(context.Trigger);
+
+        // Every declared parameter is set, empty when it has no value, so a script can rely on the name existing.
+        var parameters = context.ParameterValues;
+        foreach (var parameter in context.Task.Parameters)
+        {
+            variables[parameter.VariableName] = parameters.GetValueOrDefault(parameter.Name, "");
+        }
+
         return variables;
     }
 

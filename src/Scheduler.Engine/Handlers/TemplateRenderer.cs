@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Scheduler.Definitions.Model;
 using Scheduler.Definitions.Templates;
 using Scriban;
 using Scriban.Runtime;
@@ -8,7 +10,7 @@ namespace Scheduler.Engine.Handlers;
 
 /// <summary>
 /// Renders a task's template text (command arguments, shell script, http url and body) for one run, over
-/// <c>task.id</c>, <c>run.id</c>, <c>run.slot</c>, <c>run.attempt</c> and <c>run.trigger</c>.
+/// <c>task.id</c>, <c>run.id</c>, <c>run.slot</c>, <c>run.attempt</c>, <c>run.trigger</c> and the task's <c>params.NAME</c>.
 /// </summary>
 public static class TemplateRenderer
 {
@@ -65,9 +67,35 @@ public static class TemplateRenderer
             },
         };
 
+        globals["params"] = Parameters(run);
+
         // Strict: an unknown variable is an error, not empty text (validation reports it first; this is the backstop).
         var context = new TemplateContext { StrictVariables = true };
         context.PushGlobal(globals);
         return context;
     }
+
+    /// <summary>
+    /// Each declared parameter typed, so <c>{{ if params.dry_run }}</c> tests a bool and <c>{{ params.count + 1 }}</c> adds;
+    /// one without a value (optional, no default, not given) is empty text.
+    /// </summary>
+    private static ScriptObject Parameters(RunContext run)
+    {
+        var values = run.ParameterValues;
+        var parameters = new ScriptObject();
+        foreach (var parameter in run.Task.Parameters)
+        {
+            parameters[parameter.Name] = values.TryGetValue(parameter.Name, out var text) ? Typed(parameter.Type, text) : "";
+        }
+
+        return parameters;
+    }
+
+    private static object Typed(ParameterType type, string text) => type switch
+    {
+        ParameterType.Int when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) => number,
+        ParameterType.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) => real,
+        ParameterType.Bool when bool.TryParse(text, out var flag) => flag,
+        _ => text,
+    };
 }

@@ -11,6 +11,18 @@ internal static class DryRunDescription
     {
         var task = run.Task;
         output.WriteLine($"Task {task.Id} ({task.SourcePath}), slot {TimeText.Utc(run.Slot)}, attempt {run.Attempt}, trigger manual");
+        if (task.Parameters.Count > 0)
+        {
+            output.WriteLine("params:");
+            var values = run.ParameterValues;
+            foreach (var parameter in task.Parameters)
+            {
+                var shown = values.TryGetValue(parameter.Name, out var value) ? value : "(no value)";
+                var note = parameter.Default is not null && value == parameter.Default ? " (default)" : "";
+                output.WriteLine($"  {parameter.Name} ({parameter.TypeName}) = {shown}{note}");
+            }
+        }
+
         output.WriteLine($"handler: {task.Handler.Kind}");
         switch (task.Handler)
         {

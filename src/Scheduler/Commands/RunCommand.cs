@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Scheduler.Cli;
 using Scheduler.Definitions.Diagnostics;
 using Scheduler.Definitions.Loading;
+using Scheduler.Definitions.Parameters;
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Handlers;
 using Scheduler.Output;
@@ -12,7 +13,7 @@ using Scheduler.Serving;
 namespace Scheduler.Commands;
 
 /// <summary>
-/// <c>scheduler run TASK-ID [--schedules DIR] [--slot INSTANT] [--dry-run]</c>: runs one task once in the foreground,
+/// <c>scheduler run TASK-ID [--schedules DIR] [--slot INSTANT] [--param NAME=VALUE ...] [--dry-run]</c>: runs one task once in the foreground,
 /// as serve would (handler, templates, environment, timeout, tree kill), streaming its output, and exits with the
 /// run's exit code (124 on timeout). Needs no state store: nothing is recorded.
 /// </summary>
@@ -29,10 +30,15 @@ internal static class RunCommand
         var schedules = new Option<string>("--schedules") { Description = "The schedules folder task ids are looked up in.", DefaultValueFactory = _ => "./schedules" };
         var slot = new Option<string?>("--slot") { Description = "The slot the run is for (ISO 8601, e.g. 2026-10-25T00:30:00Z); default now." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would run (rendered argv or script, environment, working directory) without running it." };
+        var param = new Option<string[]>("--param")
+        {
+            Description = "A value for one of the task's params, as NAME=VALUE (repeatable); the others keep their defaults.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("run",
             "Run one task once, in the foreground, exactly as serve would, and exit with its exit code (124 on timeout; 1 or 2 before it runs: invalid task, bad arguments).")
         {
-            task, schedules, slot, dryRun,
+            task, schedules, slot, param, dryRun,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -45,12 +51,24 @@ internal static class RunCommand
                 return ExitCodes.Invalid;
             }
 
+            var parameters = ParameterValues.Resolve(definition.Parameters, result.GetValue(param) ?? []);
+            if (!parameters.IsValid)
+            {
+                foreach (var (name, why) in parameters.Errors)
+                {
+                    context.Error.WriteLine($"--param {name}: {why}");
+                }
+
+                return ExitCodes.CannotRun;
+            }
+
             var slotInstant = result.GetValue(slot) is { } text ? ParseSlot(text) : now;
             var output = new OutputTail(OutputTail.DefaultCapacity, bytes => WriteRaw(context.Out, bytes));
             // The same clean environment as serve gives a run: the basics, Scheduler:Runs:PassEnvironment, the task's env.
             var run = new RunContext(definition, RunId: 0, slotInstant, Attempt: 1, RunTrigger.Manual, output, context.Time)
             {
                 PassEnvironment = RunsSettings.PassEnvironment(ServeConfiguration.Load()),
+                Parameters = parameters.Values,
             };
             if (result.GetValue(dryRun))
             {

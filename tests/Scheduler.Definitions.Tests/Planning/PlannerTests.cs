@@ -57,6 +57,23 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Parameter_changes_show_one_field_per_parameter()
+    {
+        var before = Nightly + "\nparams: { env: { type: choice, choices: [a, b], default: a }, keep: { type: int, default: 7 }, old: {} }\n";
+        var after = Nightly + "\nparams: { env: { type: choice, choices: [a, b, c], default: c }, keep: { type: int, default: 007 }, day: { type: date, default: 2026-12-07 } }\n";
+
+        var changed = Assert.Single(Compare([("n.yaml", before)], [("n.yaml", after)]).Changed);
+
+        Assert.Equal(
+            [
+                new FieldChange("params.env", "{ type: choice, choices: [\"a\",\"b\"], default: \"a\" }", "{ type: choice, choices: [\"a\",\"b\",\"c\"], default: \"c\" }"),
+                new FieldChange("params.day", null, "{ type: date, default: \"2026-12-07\" }"),
+                new FieldChange("params.old", "{ type: string }", null),
+            ],
+            changed.Fields);
+    }
+
+    [Fact]
     public void Notify_changes_show_the_events_and_the_target_by_variable_name()
     {
         var before = Nightly + "\nnotify: { webhook: { url-from-env: OPS_HOOK, format: slack } }\n";

@@ -25,6 +25,21 @@ public sealed class TaskSchemaTests
     public static TheoryData<string, string> Valid => new()
     {
         {
+            "every parameter key",
+            """
+            schedule: { manual: true }
+            params:
+              environment: { type: choice, choices: [staging, production], default: staging, description: Where to deploy }
+              day: { type: date, required: true }
+              count: { type: int, default: 3 }
+              ratio: { type: number, default: 0.5 }
+              dry-run: { type: bool, default: false }
+              wait: { type: duration, default: 90s }
+              tag: { type: string, pattern: '[a-z0-9.-]+', default: v1.2 }
+            shell: echo {{ params.environment }} {{ params.day }} {{ params["dry-run"] }}
+            """
+        },
+        {
             "every top-level key",
             """
             description: Nightly backup of the app database
@@ -119,6 +134,9 @@ public sealed class TaskSchemaTests
 
     public static TheoryData<string, string, string> Invalid => new()
     {
+        { "a parameter name in upper case", "schedule: { manual: true }\nparams: { Day: { type: date } }\nshell: echo hi\n", DiagnosticCodes.InvalidValue },
+        { "an unknown parameter type", "schedule: { manual: true }\nparams: { day: { type: datetime } }\nshell: echo hi\n", DiagnosticCodes.InvalidChoice },
+        { "an unknown key in a parameter", "schedule: { manual: true }\nparams: { day: { type: date, min: 1 } }\nshell: echo hi\n", DiagnosticCodes.UnknownKey },
         { "unknown key", "color: red\nschedule: \"0 * * * *\"\nshell: echo hi\n", DiagnosticCodes.UnknownKey },
         { "misspelled key", "overlp: allow\nschedule: \"0 * * * *\"\nshell: echo hi\n", DiagnosticCodes.UnknownKey },
         { "misspelled schedule key", "schedule:\n  cron: \"0 * * * *\"\n  timzone: UTC\nshell: echo hi\n", DiagnosticCodes.UnknownKey },
@@ -230,6 +248,10 @@ public sealed class TaskSchemaTests
 
     public static TheoryData<string, string, string> OnlyTheParserRejects => new()
     {
+        { "choices on a string parameter", "schedule: { manual: true }\nparams: { env: { choices: [a, b] } }\nshell: echo hi\n", DiagnosticCodes.InvalidValue },
+        { "a default outside the choices", "schedule: { manual: true }\nparams: { env: { type: choice, choices: [a, b], default: c } }\nshell: echo hi\n", DiagnosticCodes.InvalidValue },
+        { "a required parameter without a default on a scheduled task", "schedule: \"0 * * * *\"\nparams: { day: { type: date, required: true } }\nshell: echo hi\n", DiagnosticCodes.InvalidValue },
+        { "a template reading an undeclared parameter", "schedule: { manual: true }\nparams: { day: { type: date } }\nshell: echo {{ params.dya }}\n", DiagnosticCodes.UnknownTemplateVariable },
         { "cron that never fires", "schedule:\n  cron: \"0 0 30 2 *\"\nshell: echo hi\n", DiagnosticCodes.CronNeverFires },
         { "cron that never fires, 31 April", "schedule: \"0 0 31 4 *\"\nshell: echo hi\n", DiagnosticCodes.CronNeverFires },
         { "minute 60", "schedule:\n  cron: \"60 * * * *\"\nshell: echo hi\n", DiagnosticCodes.InvalidCron },
