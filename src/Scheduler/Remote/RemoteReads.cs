@@ -81,6 +81,9 @@ internal static class RemoteReads
         Error = run.Error,
         Revision = run.Revision ?? "",
         Instance = run.Instance ?? "",
+        OutputBytes = run.OutputBytes,
+        PassedToUtc = run.Passed?.To,
+        PassedCount = run.Passed?.Count,
     };
 
     private static T Known<T>(string name, Func<string, T> parse, string what)

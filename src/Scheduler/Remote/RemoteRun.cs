@@ -14,4 +14,7 @@ internal sealed record RemoteRun(
     string? Error,
     string? Revision,
     string? Instance,
+    long OutputBytes = 0,
+    RemotePassed? Passed = null,
     string? OutputTail = null);
+

@@ -102,7 +102,7 @@ public sealed class TriggerCommandTests(ITestOutputHelper log)
 
         var missing = await server.InvokeWithoutTokenAsync("trigger", "guarded");
         Assert.Equal(2, missing.ExitCode);
-        Assert.Equal("error: guarded: POST /api/tasks/guarded/run: 401 Unauthorized: send the API token as 'Authorization: Bearer TOKEN'\n", missing.Error);
+        Assert.Equal("error: guarded: POST /api/tasks/guarded/run: 401 Unauthorized: send an API token with the operator role as 'Authorization: Bearer TOKEN'\n", missing.Error);
 
         var variable = $"SCHEDULER_TEST_WRONG_{Guid.NewGuid():N}";
         Environment.SetEnvironmentVariable(variable, "not-the-token");
