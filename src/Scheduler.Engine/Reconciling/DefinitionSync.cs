@@ -6,8 +6,13 @@ namespace Scheduler.Engine.Reconciling;
 /// Keeps the engine in step with a source: reconciles at start, then on every change the source reports
 /// (debounced, so an editor's save-rename-delete dance is one reconcile) and on a periodic full rescan.
 /// </summary>
-public sealed class DefinitionSync(IDefinitionSource source, Reconciler reconciler, TimeProvider time, ILogger<DefinitionSync> logger)
+/// <remarks>It also answers <see cref="ReconcileRequests"/> (the git-sync task's), one reconcile at a time with its own.</remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never asked for holds nothing to dispose; the sync lives as long as the process.")]
+public sealed class DefinitionSync(
+    IDefinitionSource source, Reconciler reconciler, TimeProvider time, ILogger<DefinitionSync> logger, ReconcileRequests? requests = null)
 {
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
     public TimeSpan RescanInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(300);
@@ -32,6 +37,7 @@ public sealed class DefinitionSync(IDefinitionSource source, Reconciler reconcil
     /// </remarks>
     private async Task<ReconcileReport?> ReconcileAsync(bool skipUnchanged, CancellationToken cancellationToken)
     {
+        await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
             var snapshot = await source.ReadAsync(cancellationToken);
@@ -50,11 +56,38 @@ public sealed class DefinitionSync(IDefinitionSource source, Reconciler reconcil
         {
             ReconcileLog.Failed(logger, e);
         }
+        finally
+        {
+            _oneAtATime.Release();
+        }
 
         return Latest;
     }
 
-    public async Task RunAsync(CancellationToken stopping)
+    /// <summary>Answers reconcile requests, and with <see cref="Watch"/> follows the source's changes, until <paramref name="stopping"/>.</summary>
+    public Task RunAsync(CancellationToken stopping) => Task.WhenAll(AnswerRequestsAsync(stopping), WatchAsync(stopping));
+
+    private async Task AnswerRequestsAsync(CancellationToken stopping)
+    {
+        if (requests is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await foreach (var request in requests.Reader.ReadAllAsync(stopping))
+            {
+                request.TrySetResult(await ReconcileOnceAsync(stopping));
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // shutting down
+        }
+    }
+
+    private async Task WatchAsync(CancellationToken stopping)
     {
         if (!Watch)
         {

@@ -6,7 +6,8 @@ using Scheduler.State.Store;
 namespace Scheduler.Engine.SystemTasks;
 
 /// <summary>Runs the system tasks against the store: history retention (runs, notifications, audit) in small batches, and vacuum.</summary>
-public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options, Func<DefinitionSync>? gitSync = null) : IRunHandler
+/// <remarks>Git sync asks for a reconcile by message (<see cref="ReconcileRequests"/>) and reports what it applied.</remarks>
+public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options, ReconcileRequests? gitSync = null) : IRunHandler
 {
     public string Kind => SystemHandler.KindName;
 
@@ -22,7 +23,7 @@ public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options, 
                     await RetainAsync(context, cancel);
                     break;
                 case SystemHandler.GitSync when gitSync is not null:
-                    return await SyncAsync(gitSync(), context, cancel);
+                    return await SyncAsync(gitSync, context, cancel);
                 case SystemHandler.Vacuum:
                     await store.VacuumAsync(cancel);
                     context.Output.Append("vacuumed the state store\n");
@@ -39,9 +40,9 @@ public sealed class SystemRunHandler(RunStore store, SystemTaskOptions options, 
         return HandlerOutcome.Succeeded(null);
     }
 
-    private static async Task<HandlerOutcome> SyncAsync(DefinitionSync sync, RunContext context, CancellationToken cancel)
+    private static async Task<HandlerOutcome> SyncAsync(ReconcileRequests sync, RunContext context, CancellationToken cancel)
     {
-        if (await sync.ReconcileOnceAsync(cancel) is not { } report)
+        if (await sync.RequestAsync(cancel) is not { } report)
         {
             return HandlerOutcome.Failed("the fetch or the reconcile failed; see the log");
         }

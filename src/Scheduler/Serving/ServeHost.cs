@@ -58,8 +58,8 @@ internal static class ServeHost
         var systemOptions = SystemTaskSettings.Read(builder.Configuration);
         systemOptions.GitSyncInterval = git?.Interval;
         systemOptions.GitSyncTimeout = (git?.FetchTimeout ?? TimeSpan.Zero) + TimeSpan.FromMinutes(1);
-        builder.Services.AddSingleton(sp => HandlerRegistry.CreateDefault(
-            new SystemRunHandler(store.Runs, systemOptions, () => sp.GetRequiredService<DefinitionSync>())));
+        var reconcileRequests = new ReconcileRequests(); // git sync asks the definition sync by message
+        builder.Services.AddSingleton(sp => HandlerRegistry.CreateDefault(new SystemRunHandler(store.Runs, systemOptions, reconcileRequests)));
         NotifySetup.Add(builder.Services, notify, store.Runs, time, engineOptions.Instance);
         // Every event sink (the notifier, the missed-slots metric) hears the engine through one.
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SchedulerEngine>(sp, new RunEventSinks(sp.GetServices<IRunEventSink>())));
@@ -73,7 +73,7 @@ internal static class ServeHost
             : new GitSource(git, dataDirectory, time));
         var reconcile = builder.Configuration.GetSection("Scheduler:Reconcile");
         builder.Services.AddSingleton(sp => new DefinitionSync(
-            sp.GetRequiredService<IDefinitionSource>(), sp.GetRequiredService<Reconciler>(), time, sp.GetRequiredService<ILogger<DefinitionSync>>())
+            sp.GetRequiredService<IDefinitionSource>(), sp.GetRequiredService<Reconciler>(), time, sp.GetRequiredService<ILogger<DefinitionSync>>(), reconcileRequests)
         {
             RescanInterval = reconcile.GetValue("RescanInterval", TimeSpan.FromSeconds(30)),
             Debounce = reconcile.GetValue("Debounce", TimeSpan.FromMilliseconds(300)),

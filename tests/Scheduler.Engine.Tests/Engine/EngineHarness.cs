@@ -185,10 +185,10 @@ internal sealed class EngineHarness : IAsyncDisposable
         [.. (await Runs.ListRunsAsync(taskId, 10_000, null, CancellationToken.None)).Reverse()];
 
     public Task<IReadOnlyList<RunRecord>> WaitForRunsAsync(string? taskId, Func<IReadOnlyList<RunRecord>, bool> done, string what) =>
-        EventuallyAsync(() => RunsOfAsync(taskId), done, what, Describe);
+        EventuallyAsync(() => RunsOfAsync(taskId), done, what, RunText.Describe);
 
     public async Task<RunRecord> WaitForRunAsync(long runId, Func<RunRecord, bool> done, string what) =>
-        (await EventuallyAsync(() => Runs.GetRunAsync(runId, CancellationToken.None), r => r is not null && done(r), what, r => r is null ? "no such run" : Describe([r])))!;
+        (await EventuallyAsync(() => Runs.GetRunAsync(runId, CancellationToken.None), r => r is not null && done(r), what, r => r is null ? "no such run" : RunText.Describe([r])))!;
 
     public async Task<RunRecord> WaitForStatusAsync(long runId, RunStatus status) =>
         await WaitForRunAsync(runId, r => r.Status == status, $"run #{runId} to be {RunNames.Of(status)}");
@@ -197,7 +197,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         EventuallyAsync(() => Task.FromResult(Handler.CallsOf(taskId)), c => c.Count >= count, $"{count} handler call(s) for {taskId}", c => $"{c.Count} call(s)");
 
     public Task<TaskRecord> WaitForTaskAsync(string taskId, Func<TaskRecord, bool> done, string what) =>
-        EventuallyAsync(async () => (await Runs.GetTaskAsync(taskId, CancellationToken.None))!, done, what, DescribeTask);
+        EventuallyAsync(async () => (await Runs.GetTaskAsync(taskId, CancellationToken.None))!, done, what, RunText.DescribeTask);
 
     /// <summary>Polls <paramref name="probe"/> until <paramref name="done"/>; fails with what was last seen after a few real seconds.</summary>
     public async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what, Func<T, string> describe)
@@ -214,29 +214,12 @@ internal sealed class EngineHarness : IAsyncDisposable
 
             if (Stopwatch.GetElapsedTime(started) > Patience)
             {
-                throw new Xunit.Sdk.XunitException($"Timed out waiting for {what} (clock at {Format(Now)}). Last seen:\n{describe(value)}");
+                throw new Xunit.Sdk.XunitException($"Timed out waiting for {what} (clock at {RunText.Format(Now)}). Last seen:\n{describe(value)}");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(5), CancellationToken.None);
         }
     }
-
-    /// <summary>Asserts that <paramref name="condition"/> stays true for a short real-time while, for "this did not happen" checks.</summary>
-    public static async Task StaysTrueAsync(Func<Task<bool>> condition, string what)
-    {
-        var started = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromMilliseconds(250))
-        {
-            Assert.True(await condition(), what);
-            await Task.Delay(TimeSpan.FromMilliseconds(10), CancellationToken.None);
-        }
-    }
-
-    public static string Format(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF'Z'", CultureInfo.InvariantCulture);
-
-    public static string Describe(IEnumerable<RunRecord> runs) => string.Join("\n", runs.Select(r =>
-        $"#{r.Id} {r.TaskId} slot {Format(r.SlotUtc)} attempt {r.Attempt} {RunNames.Of(r.Trigger)} {RunNames.Of(r.Status)} by {r.Instance}" +
-        $" started {(r.StartedAt is { } s ? Format(s) : "-")} error {r.Error ?? "-"}")) is { Length: > 0 } text ? text : "(no runs)";
 
     public async ValueTask DisposeAsync()
     {
@@ -273,9 +256,6 @@ internal sealed class EngineHarness : IAsyncDisposable
             // The OS cleans temp; a leftover file must not fail a test.
         }
     }
-
-    private static string DescribeTask(TaskRecord t) =>
-        $"{t.Id} {TaskStateNames.Of(t.State)} streak {t.FailureStreak} last slot {(t.LastSlotUtc is { } l ? Format(l) : "-")} error {t.ConfigError ?? "-"}";
 
     private async Task ApplyKnownAsync()
     {

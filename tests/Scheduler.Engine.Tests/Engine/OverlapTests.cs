@@ -89,7 +89,7 @@ public sealed class OverlapTests
         Assert.All(runs, r => Assert.Equal((At("2026-11-23T12:00:00Z"), RunStatus.Running), (r.SlotUtc, r.Status)));
         var started = await h.EventuallyAsync(() => Task.FromResult(h.Handler.Calls), c => c.Count >= 1, "one handler call", c => $"{c.Count}");
         await h.BarrierAsync();
-        await EngineHarness.StaysTrueAsync(() => Task.FromResult(h.Handler.Calls.Count == 1), "only one run may execute under MaxConcurrentRuns = 1");
+        await StaysTrue.StaysTrueAsync(() => Task.FromResult(h.Handler.Calls.Count == 1), "only one run may execute under MaxConcurrentRuns = 1");
 
         started[0].Release();
         var calls = await h.EventuallyAsync(() => Task.FromResult(h.Handler.Calls), c => c.Count == 2, "the waiting run to start", c => $"{c.Count}");

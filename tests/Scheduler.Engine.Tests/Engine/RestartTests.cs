@@ -85,7 +85,7 @@ public sealed class RestartTests
 
         await h.BarrierAsync(); // stop between iterations; a stop in the middle of one is the next test
         await h.BeginStopAsync(engine, out var loop);
-        await EngineHarness.StaysTrueAsync(() => Task.FromResult(!loop.IsCompleted), $"the engine waits the grace for its runs");
+        await StaysTrue.StaysTrueAsync(() => Task.FromResult(!loop.IsCompleted), $"the engine waits the grace for its runs");
         h.Clock.Advance(TimeSpan.FromSeconds(30));
 
         await h.EventuallyAsync(() => Task.FromResult(loop.IsCompleted), done => done, "RunAsync to return after the grace", _ => "still running");
@@ -94,7 +94,7 @@ public sealed class RestartTests
 
         call.Release(); // the late end does not overwrite the verdict
         await call.Outcome;
-        await EngineHarness.StaysTrueAsync(async () => (await h.Runs.GetRunAsync(run.Id, default))!.Status == RunStatus.Interrupted, "the run stays interrupted");
+        await StaysTrue.StaysTrueAsync(async () => (await h.Runs.GetRunAsync(run.Id, default))!.Status == RunStatus.Interrupted, "the run stays interrupted");
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class RestartTests
             var now = h.Now;
             var due = (now - At("2026-11-23T11:59:30Z")).TotalSeconds;
             var expected = ((int)due + 10) / 20 + (now >= At("2026-11-23T12:01:00Z") ? 2 : now >= At("2026-11-23T12:00:00Z") ? 1 : 0);
-            await h.WaitForRunsAsync(null, r => r.Count(x => x.Status == RunStatus.Succeeded) == expected, $"{expected} runs by {EngineHarness.Format(now)}");
+            await h.WaitForRunsAsync(null, r => r.Count(x => x.Status == RunStatus.Succeeded) == expected, $"{expected} runs by {RunText.Format(now)}");
         }
 
         await h.BarrierAsync(a);

@@ -96,7 +96,7 @@ public sealed class SlotFiringTests
             await h.SettleAsync();
             h.Clock.Advance(TimeSpan.FromMinutes(15));
             var expected = expectedSlots.Split(',').Select(At).Count(s => s <= at);
-            await h.WaitForRunsAsync("dst", r => r.Count == expected && r.All(x => x.Status == RunStatus.Succeeded), $"{expected} run(s) by {EngineHarness.Format(at)}");
+            await h.WaitForRunsAsync("dst", r => r.Count == expected && r.All(x => x.Status == RunStatus.Succeeded), $"{expected} run(s) by {RunText.Format(at)}");
         }
 
         await h.BarrierAsync();
