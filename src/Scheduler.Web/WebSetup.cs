@@ -39,7 +39,7 @@ public static class WebSetup
         });
         services.AddOpenApi();
         services.AddSingleton(new ApiToken(configuration["Scheduler:Api:Token"]));
-        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<ComponentRenderer>();
         services.AddSingleton<PageResults>();
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<TaskRows>();

@@ -19,7 +19,7 @@ public sealed partial class PageTests
         Assert.DoesNotContain("data-testid=\"run-now-system/vacuum\"", html, StringComparison.Ordinal); // system rows are read-only
         Assert.Contains("<script src=\"/static/lib/htmx.min.js\" defer></script>", html, StringComparison.Ordinal);
         Assert.Contains("hx-trigger=\"every 2s\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"config-error-count\" class=\"\">0</span>", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"config-error-count\">0</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed partial class PageTests
         Assert.Contains("<span class=\"status status-succeeded\" data-testid=\"run-status\">succeeded</span>", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"run-output\">line one\n</pre>", html, StringComparison.Ordinal);
         Assert.Contains("<section id=\"run-live\">", html, StringComparison.Ordinal); // no hx-trigger: it ended
-        Assert.Contains($"<a href=\"/runs/{runId}\"><rect class=\"bar status-succeeded\"", await server.GetTextAsync("/tasks/hello"), StringComparison.Ordinal);
+        Assert.Matches($"<a href=\"/runs/{runId}\" aria-label=\"#{runId} succeeded [^\"]+\"><rect class=\"bar status-succeeded\"", await server.GetTextAsync("/tasks/hello"));
     }
 
     [Fact]
@@ -85,6 +85,6 @@ public sealed partial class PageTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, run.StatusCode);
     }
 
-    [GeneratedRegex("""<form method="post" action="/actions/run-now" hx-post="/actions/run-now" hx-target="#notice" hx-swap="innerHTML"><input type="hidden" name="__antiforgery" value="[^"]+"><input type="hidden" name="task" value="jobs/hello"><button type="submit" data-testid="run-now-jobs/hello">Run now</button></form>""")]
+    [GeneratedRegex("""<form method="post" action="/actions/run-now" hx-post="/actions/run-now" hx-target="#notice" hx-swap="innerHTML"><input type="hidden" name="__antiforgery" value="[^"]+" /><input type="hidden" name="task" value="jobs/hello" /><button type="submit" data-testid="run-now-jobs/hello">Run now</button></form>""")]
     private static partial Regex RunNowForm();
 }

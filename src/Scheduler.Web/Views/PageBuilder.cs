@@ -59,7 +59,7 @@ internal sealed class PageBuilder(
             task.DefinitionYaml,
             task.IsSystem ? "Built in: configured in appsettings.json." : task.State == State.Entities.TaskState.InvalidRunningLastGood ? "The last good version, still running; the file now has an error (above)." : null,
             slots,
-            DurationChart.Render(recent),
+            DurationCharts.Build(recent),
             [.. runs.Select(r => RunRows.Build(r, now))],
             runs.Count == HistoryPageSize ? $"{url}?before={runs[^1].Id.ToString(CultureInfo.InvariantCulture)}" : null,
             before is null ? null : url,

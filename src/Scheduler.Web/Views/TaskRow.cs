@@ -1,7 +1,7 @@
 namespace Scheduler.Web.Views;
 
 /// <summary>One task as the overview and the task page show it. <see cref="State"/> is the badge (ok, failing, running, …).</summary>
-internal sealed record TaskRow(
+public sealed record TaskRow(
     string Id,
     string Url,
     string? Description,
