@@ -23,7 +23,7 @@ public sealed partial class PageTests
     }
 
     [Fact]
-    public async Task An_htmx_poll_of_a_page_gets_only_its_live_fragment()
+    public async Task An_htmx_poll_of_the_overview_gets_only_its_live_parts_each_to_swap_in_place()
     {
         await using var server = await WebServer.StartAsync(new Dictionary<string, string> { ["hello"] = TaskFiles.Manual() });
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
@@ -32,7 +32,10 @@ public sealed partial class PageTests
         using var response = await server.Client.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.StartsWith("<section id=\"overview-live\"", html, StringComparison.Ordinal);
+        Assert.StartsWith("<div id=\"status-header\" hx-swap-oob=\"true\">", html, StringComparison.Ordinal);
+        Assert.Contains("<template><tbody id=\"folder--top-rows\" hx-swap-oob=\"true\">", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"task-row-hello\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<details", html, StringComparison.Ordinal); // the folders stay folded or unfolded as the reader left them
         Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
     }
 

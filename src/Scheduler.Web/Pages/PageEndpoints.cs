@@ -24,9 +24,10 @@ internal static class PageEndpoints
 
     private static async Task<ContentHttpResult> OverviewAsync(HttpContext context, PageBuilder builder, PageResults results, CancellationToken cancellationToken)
     {
-        var view = await builder.OverviewAsync(context, cancellationToken);
+        var (filter, problem) = TaskFilter.From(context.Request.Query);
+        var view = await builder.OverviewAsync(context, filter, problem, cancellationToken);
         return context.Request.IsHtmx()
-            ? await results.FragmentAsync<OverviewLive>(view)
+            ? await results.FragmentAsync<OverviewUpdate>(view)
             : await results.PageAsync<OverviewPage>("Tasks", view);
     }
 

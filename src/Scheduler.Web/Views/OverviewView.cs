@@ -1,4 +1,15 @@
 namespace Scheduler.Web.Views;
 
-/// <summary>The model of <c>/</c>.</summary>
-public sealed record OverviewView(HeaderView Header, IReadOnlyList<TaskRow> Tasks, FormToken Form, IReadOnlyList<InstanceRow> Instances);
+/// <summary>
+/// The model of <c>/</c>: the header, the tasks that match <see cref="Filter"/> grouped by folder, how many match of
+/// how many, and the instances. <see cref="FilterProblem"/> says why a part of the query was ignored.
+/// </summary>
+public sealed record OverviewView(
+    HeaderView Header,
+    TaskFilter Filter,
+    string? FilterProblem,
+    IReadOnlyList<FolderGroup> Folders,
+    int Shown,
+    int Total,
+    FormToken Form,
+    IReadOnlyList<InstanceRow> Instances);

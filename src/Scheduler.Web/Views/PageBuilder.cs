@@ -24,14 +24,19 @@ internal sealed class PageBuilder(
     private const int NotificationsShown = 20;
     private const int UpcomingSlots = 10;
 
-    public async Task<OverviewView> OverviewAsync(HttpContext context, CancellationToken cancellationToken)
+    public async Task<OverviewView> OverviewAsync(HttpContext context, TaskFilter filter, string? problem, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var tasks = await store.ListTasksAsync(cancellationToken);
         var instances = await server.InstancesAsync(cancellationToken);
+        var shown = tasks.Select(t => rows.Build(t, now)).Where(filter.Matches).ToList();
         return new OverviewView(
             await HeaderAsync(cancellationToken),
-            [.. tasks.Select(t => rows.Build(t, now))],
+            filter,
+            problem,
+            FolderGroups.Group(shown, filter),
+            shown.Count,
+            tasks.Count,
             Token(context),
             [.. instances.Select(i => new InstanceRow(
                 i.Name, i.Version, TimeText.Utc(i.StartedAt), TimeText.Utc(i.HeartbeatAt), TimeText.Relative(i.HeartbeatAt, now), i.Alive, i.IsThis))]);

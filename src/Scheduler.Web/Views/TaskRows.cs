@@ -32,6 +32,7 @@ internal sealed class TaskRows(DefinitionCache definitions)
             TasksUrl.Of(task.Id),
             description,
             schedule,
+            null,
             definition?.Schedule.TimeZoneId ?? "UTC",
             TaskBadge.Of(task),
             TaskStateNames.Of(task.State),
