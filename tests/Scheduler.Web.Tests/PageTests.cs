@@ -52,7 +52,10 @@ public sealed partial class PageTests
         Assert.Contains("<time datetime=\"2027-03-21T01:30:00Z\" title=\"2027-03-21T01:30:00Z\">Sun 2027-03-21 02:30:00 +01:00</time> <span class=\"muted\">in 13 h · 2027-03-21T01:30:00Z</span>", html, StringComparison.Ordinal);
         Assert.Contains("<pre class=\"definition\" data-testid=\"definition\">description: half past two in Berlin", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"runs-table\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"clock\"", await server.GetTextAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("<span data-testid=\"schedule-words\">At 02:30 every day, Europe/Berlin</span> <code>daily 02:30 (Europe/Berlin)</code>", html, StringComparison.Ordinal);
+        var overview = await server.GetTextAsync("/");
+        Assert.Contains("data-testid=\"clock\"", overview, StringComparison.Ordinal);
+        Assert.Contains("<span data-testid=\"schedule-words-berlin\">At 02:30 every day, Europe/Berlin</span>", overview, StringComparison.Ordinal);
     }
 
     [Fact]

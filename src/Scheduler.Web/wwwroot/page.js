@@ -10,3 +10,16 @@ document.addEventListener("keydown", (event) => {
   box.focus();
   box.select();
 });
+
+// Every instant is written in UTC or the task's zone; on hover it also shows in the reader's own zone.
+const local = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium", timeZoneName: "short" });
+function localize(root) {
+  for (const time of root.querySelectorAll("time[datetime]")) {
+    const instant = new Date(time.getAttribute("datetime"));
+    if (Number.isNaN(instant.getTime())) continue;
+    const utc = time.getAttribute("datetime");
+    time.title = `${utc} · your time: ${local.format(instant)}`;
+  }
+}
+document.addEventListener("DOMContentLoaded", () => localize(document));
+document.addEventListener("htmx:load", (event) => localize(event.detail.elt.parentElement ?? document));
