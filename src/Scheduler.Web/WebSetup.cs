@@ -45,6 +45,8 @@ public static class WebSetup
         services.AddSingleton<TaskRows>();
         services.AddSingleton<ServerInfo>();
         services.AddSingleton<PageBuilder>();
+        services.AddSingleton<Pictures.PictureQueries>();
+        services.AddSingleton<Pictures.PicturePages>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<SchedulerMetrics>();
         services.AddSingleton<MetricsFeed>();
@@ -67,6 +69,7 @@ public static class WebSetup
         _ = app.Services.GetRequiredService<ServerInfo>();
         PageEndpoints.Map(app);
         ActionEndpoints.Map(app);
+        PictureEndpoints.Map(app);
         var api = app.MapGroup("/api").WithTags("api");
         TaskApi.Map(api);
         RunApi.Map(api);

@@ -17,12 +17,14 @@ internal sealed class PageBuilder(
     ServerInfo server,
     SchedulerEngine engine,
     IAntiforgery antiforgery,
+    Pictures.PictureQueries pictures,
     TimeProvider time)
 {
     public const int HistoryPageSize = 50;
     private const int AuditShown = 50;
     private const int NotificationsShown = 20;
     private const int UpcomingSlots = 10;
+    private const int DailyRunsRead = 20_000; // a task that runs every minute has 43,200 runs in 30 days: the latest 20,000 are two weeks
 
     public async Task<OverviewView> OverviewAsync(HttpContext context, TaskFilter filter, string? problem, CancellationToken cancellationToken)
     {
@@ -65,6 +67,7 @@ internal sealed class PageBuilder(
             task.IsSystem ? "Built in: configured in appsettings.json." : task.State == State.Entities.TaskState.InvalidRunningLastGood ? "The last good version, still running; the file now has an error (above)." : null,
             slots,
             DurationCharts.Build(recent),
+            Pictures.DailyDurations.Build(await pictures.DurationsSinceAsync(taskId, now.AddDays(-Pictures.DailyDurations.Days), DailyRunsRead, cancellationToken), now),
             [.. runs.Select(r => RunRows.Build(r, now))],
             runs.Count == HistoryPageSize ? $"{url}?before={runs[^1].Id.ToString(CultureInfo.InvariantCulture)}" : null,
             before is null ? null : url,

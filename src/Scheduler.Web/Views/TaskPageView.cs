@@ -7,6 +7,7 @@ public sealed record TaskPageView(
     string? DefinitionNote,
     IReadOnlyList<SlotRow> Slots,
     DurationChartView Chart,
+    Pictures.DailyDurationsView Daily,
     IReadOnlyList<RunRow> Runs,
     string? OlderUrl,
     string? NewestUrl,
