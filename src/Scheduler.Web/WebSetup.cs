@@ -47,6 +47,9 @@ public static class WebSetup
         services.AddSingleton<PageBuilder>();
         services.AddSingleton<Pictures.PictureQueries>();
         services.AddSingleton<Pictures.PicturePages>();
+        services.AddSingleton<Live.StoreChanges>();
+        services.AddHostedService(s => s.GetRequiredService<Live.StoreChanges>());
+        services.AddSingleton<Live.LiveParts>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<SchedulerMetrics>();
         services.AddSingleton<MetricsFeed>();
@@ -70,6 +73,7 @@ public static class WebSetup
         PageEndpoints.Map(app);
         ActionEndpoints.Map(app);
         PictureEndpoints.Map(app);
+        Live.LiveEndpoints.Map(app);
         var api = app.MapGroup("/api").WithTags("api");
         TaskApi.Map(api);
         RunApi.Map(api);

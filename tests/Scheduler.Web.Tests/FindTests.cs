@@ -22,7 +22,7 @@ public sealed class FindTests
 
         Assert.Contains("<form method=\"get\" action=\"/\" role=\"search\"", html, StringComparison.Ordinal);
         Assert.Contains("<details id=\"folder-backups\" class=\"folder\" open data-testid=\"folder-backups\">", html, StringComparison.Ordinal);
-        Assert.Contains("<span id=\"folder-backups-counts\" class=\"counts\">2 tasks <span class=\"badge state-ok\">2 ok</span></span>", html, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"folder-backups-counts\" class=\"counts\" sse-swap=\"counts:backups\" hx-swap=\"outerHTML\">2 tasks <span class=\"badge state-ok\">2 ok</span></span>", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"folder-system\"", html, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/static/page.js\" defer></script>", html, StringComparison.Ordinal);
     }
@@ -41,7 +41,7 @@ public sealed class FindTests
         Assert.DoesNotContain("data-testid=\"task-row-backups/nightly-db\"", byText, StringComparison.Ordinal);
         Assert.Contains("value=\"WEEKLY\"", byText, StringComparison.Ordinal);
         Assert.Contains("1 of ", byText, StringComparison.Ordinal);
-        Assert.Contains("hx-get=\"/?q=WEEKLY\"", byText, StringComparison.Ordinal); // the live part polls this view, not all tasks
+        Assert.Contains("sse-connect=\"/events?q=WEEKLY&amp;page=overview&amp;v=", byText, StringComparison.Ordinal); // the live part streams this view, not all tasks
         Assert.Contains("data-testid=\"task-row-backups/nightly-db\"", byFolder, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"task-row-reports/sales\"", byFolder, StringComparison.Ordinal);
         Assert.Equal(["backups/nightly-db"], api.EnumerateArray().Select(t => t.GetProperty("id").GetString()));

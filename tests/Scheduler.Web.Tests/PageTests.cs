@@ -12,18 +12,19 @@ public sealed partial class PageTests
 
         var html = await server.GetTextAsync("/");
 
-        Assert.Contains("<tr id=\"task-jobs/hello\" data-testid=\"task-row-jobs/hello\" class=\"state-ok\">", html, StringComparison.Ordinal);
+        Assert.Contains("<tr id=\"task-jobs/hello\" data-testid=\"task-row-jobs/hello\" class=\"state-ok\" sse-swap=\"task:jobs/hello\" hx-swap=\"outerHTML\">", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/tasks/jobs/hello\" data-testid=\"task-link-jobs/hello\">jobs/hello</a>", html, StringComparison.Ordinal);
         Assert.Matches(RunNowForm(), html);
         Assert.Contains("data-testid=\"task-row-system/vacuum\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"run-now-system/vacuum\"", html, StringComparison.Ordinal); // system rows are read-only
         Assert.Contains("<script src=\"/static/lib/htmx.min.js\" defer></script>", html, StringComparison.Ordinal);
-        Assert.Contains("hx-trigger=\"every 2s\"", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"overview-live\" hx-ext=\"sse\" sse-connect=\"/events?page=overview&amp;v=", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/static/lib/sse.min.js\" defer></script>", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"config-error-count\">0</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_htmx_poll_of_the_overview_gets_only_its_live_parts_each_to_swap_in_place()
+    public async Task An_htmx_request_of_the_overview_gets_only_its_live_part()
     {
         await using var server = await WebServer.StartAsync(new Dictionary<string, string> { ["hello"] = TaskFiles.Manual() });
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
@@ -32,10 +33,8 @@ public sealed partial class PageTests
         using var response = await server.Client.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.StartsWith("<div id=\"status-header\" hx-swap-oob=\"true\">", html, StringComparison.Ordinal);
-        Assert.Contains("<template><tbody id=\"folder--top-rows\" hx-swap-oob=\"true\">", html, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"task-row-hello\"", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<details", html, StringComparison.Ordinal); // the folders stay folded or unfolded as the reader left them
+        Assert.StartsWith("<section id=\"overview-live\" hx-ext=\"sse\"", html, StringComparison.Ordinal);
+        Assert.Contains("sse-swap=\"task:hello\" hx-swap=\"outerHTML\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
     }
 

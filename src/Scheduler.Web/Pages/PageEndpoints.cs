@@ -27,7 +27,7 @@ internal static class PageEndpoints
         var (filter, problem) = TaskFilter.From(context.Request.Query);
         var view = await builder.OverviewAsync(context, filter, problem, cancellationToken);
         return context.Request.IsHtmx()
-            ? await results.FragmentAsync<OverviewUpdate>(view)
+            ? await results.FragmentAsync<OverviewLive>(view)
             : await results.PageAsync<OverviewPage>("Tasks", view);
     }
 

@@ -2,7 +2,7 @@ namespace Scheduler.Web.Views;
 
 /// <summary>
 /// The model of <c>/</c>: the header, the tasks that match <see cref="Filter"/> grouped by folder, how many match of
-/// how many, and the instances. <see cref="FilterProblem"/> says why a part of the query was ignored.
+/// how many, and the instances; <see cref="Stamp"/> the live stream's version it was built at. <see cref="FilterProblem"/> says why a part of the query was ignored.
 /// </summary>
 public sealed record OverviewView(
     HeaderView Header,
@@ -12,4 +12,5 @@ public sealed record OverviewView(
     int Shown,
     int Total,
     FormToken Form,
-    IReadOnlyList<InstanceRow> Instances);
+    IReadOnlyList<InstanceRow> Instances,
+    string Stamp);

@@ -18,6 +18,7 @@ internal sealed class PageBuilder(
     SchedulerEngine engine,
     IAntiforgery antiforgery,
     Pictures.PictureQueries pictures,
+    Live.StoreChanges changes,
     TimeProvider time)
 {
     public const int HistoryPageSize = 50;
@@ -26,8 +27,25 @@ internal sealed class PageBuilder(
     private const int UpcomingSlots = 10;
     private const int DailyRunsRead = 20_000; // a task that runs every minute has 43,200 runs in 30 days: the latest 20,000 are two weeks
 
-    public async Task<OverviewView> OverviewAsync(HttpContext context, TaskFilter filter, string? problem, CancellationToken cancellationToken)
+    public Task<OverviewView> OverviewAsync(HttpContext context, TaskFilter filter, string? problem, CancellationToken cancellationToken) =>
+        OverviewAsync(Token(context), filter, problem, cancellationToken);
+
+    public Task<TaskPageView?> TaskAsync(HttpContext context, string taskId, long? before, CancellationToken cancellationToken) =>
+        TaskAsync(Token(context), taskId, before, cancellationToken);
+
+    public Task<RunPageView?> RunAsync(HttpContext context, long runId, CancellationToken cancellationToken) =>
+        RunAsync(Token(context), runId, cancellationToken);
+
+    /// <summary>The form token of a request, read once: a live stream renders with it long after its response started.</summary>
+    public FormToken Token(HttpContext context)
     {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return new FormToken(tokens.FormFieldName, tokens.RequestToken ?? "");
+    }
+
+    public async Task<OverviewView> OverviewAsync(FormToken form, TaskFilter filter, string? problem, CancellationToken cancellationToken)
+    {
+        var stamp = Stamp();
         var now = time.GetUtcNow();
         var tasks = await store.ListTasksAsync(cancellationToken);
         var instances = await server.InstancesAsync(cancellationToken);
@@ -39,13 +57,15 @@ internal sealed class PageBuilder(
             FolderGroups.Group(shown, filter),
             shown.Count,
             tasks.Count,
-            Token(context),
+            form,
             [.. instances.Select(i => new InstanceRow(
-                i.Name, i.Version, TimeText.Utc(i.StartedAt), TimeText.Utc(i.HeartbeatAt), TimeText.Relative(i.HeartbeatAt, now), i.Alive, i.IsThis))]);
+                i.Name, i.Version, TimeText.Utc(i.StartedAt), TimeText.Utc(i.HeartbeatAt), TimeText.Relative(i.HeartbeatAt, now), i.Alive, i.IsThis))],
+            stamp);
     }
 
-    public async Task<TaskPageView?> TaskAsync(HttpContext context, string taskId, long? before, CancellationToken cancellationToken)
+    public async Task<TaskPageView?> TaskAsync(FormToken form, string taskId, long? before, CancellationToken cancellationToken)
     {
+        var stamp = Stamp();
         var now = time.GetUtcNow();
         if (await store.GetTaskAsync(taskId, cancellationToken) is not { } task)
         {
@@ -75,11 +95,13 @@ internal sealed class PageBuilder(
             url,
             [.. audit.Select(a => new AuditRow(TimeText.Utc(a.At), a.Action, a.Actor, a.Result, a.Detail, a.RunId is { } r ? RunsUrl.Of(r) : null, a.RunId))],
             [.. notifications.Select(NotificationRowOf)],
-            Token(context));
+            form,
+            stamp);
     }
 
-    public async Task<RunPageView?> RunAsync(HttpContext context, long runId, CancellationToken cancellationToken)
+    public async Task<RunPageView?> RunAsync(FormToken form, long runId, CancellationToken cancellationToken)
     {
+        var stamp = Stamp();
         var now = time.GetUtcNow();
         if (await store.GetRunAsync(runId, cancellationToken) is not { } run)
         {
@@ -110,7 +132,15 @@ internal sealed class PageBuilder(
             run.Instance,
             row.IsRunning,
             RunsUrl.Of(run.Id),
-            Token(context));
+            form,
+            stamp);
+    }
+
+    // Read before the store is: a change after this is seen by the stream the page opens.
+    private string Stamp()
+    {
+        changes.Wake();
+        return changes.Stamp;
     }
 
     public async Task<HeaderView> HeaderAsync(CancellationToken cancellationToken)
@@ -130,12 +160,6 @@ internal sealed class PageBuilder(
             TimeText.Utc(clock.Now),
             clock.Rate?.ToString("0.###", CultureInfo.InvariantCulture),
             engine.ActiveRunCount);
-    }
-
-    private FormToken Token(HttpContext context)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return new FormToken(tokens.FormFieldName, tokens.RequestToken ?? "");
     }
 
     private static NotificationRow NotificationRowOf(State.Entities.NotificationRecord n) => new(

@@ -22,4 +22,5 @@ public sealed record RunPageView(
     string Instance,
     bool IsRunning,
     string LiveUrl,
-    FormToken Form);
+    FormToken Form,
+    string Stamp);

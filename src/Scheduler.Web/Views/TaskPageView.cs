@@ -15,4 +15,5 @@ public sealed record TaskPageView(
     string LiveUrl,
     IReadOnlyList<AuditRow> Audit,
     IReadOnlyList<NotificationRow> Notifications,
-    FormToken Form);
+    FormToken Form,
+    string Stamp);

@@ -12,7 +12,9 @@ document.addEventListener("keydown", (event) => {
 });
 
 // Every instant is written in UTC or the task's zone; on hover it also shows in the reader's own zone.
-const local = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium", timeZoneName: "short" });
+const local = new Intl.DateTimeFormat(undefined, {
+  weekday: "short", year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZoneName: "short",
+});
 function localize(root) {
   for (const time of root.querySelectorAll("time[datetime]")) {
     const instant = new Date(time.getAttribute("datetime"));
