@@ -75,4 +75,19 @@ public sealed class FindTests
         Assert.Contains("<th aria-sort=\"ascending\"><a href=\"/?folder=backups&amp;desc=1\">Task ↑</a></th>", ascending, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/?folder=backups&amp;sort=next\">Next run</a>", ascending, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Among_more_than_a_hundred_tasks_a_folder_with_nothing_to_look_at_is_folded_without_its_rows_and_links_to_itself()
+    {
+        var many = Enumerable.Range(0, 105).ToDictionary(i => $"{(i < 50 ? "a" : "b")}/job-{i:D3}", _ => TaskFiles.Manual());
+        await using var server = await WebServer.StartAsync(many);
+
+        var all = await server.GetTextAsync("/");
+        var one = await server.GetTextAsync("/?folder=a");
+
+        Assert.Contains("<details id=\"folder-a\" class=\"folder\" data-testid=\"folder-a\">", all, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/?folder=a\" data-testid=\"open-folder-a\">show the 50 tasks of a/</a>", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"task-row-a/job-000\"", all, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"task-row-a/job-000\"", one, StringComparison.Ordinal);
+    }
 }

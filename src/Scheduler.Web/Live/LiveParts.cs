@@ -25,6 +25,11 @@ internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer)
         foreach (var folder in view.Folders)
         {
             parts["counts:" + folder.Key] = await renderer.RenderAsync<FolderCounts>(new Dictionary<string, object?> { ["Folder"] = folder });
+            if (!folder.Open)
+            {
+                continue; // its rows are not on the page
+            }
+
             foreach (var task in folder.Tasks)
             {
                 var unchanged = rendered.TryGetValue(task.Id, out var before) && before == task;
