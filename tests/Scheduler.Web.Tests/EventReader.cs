@@ -96,6 +96,3 @@ internal sealed class EventReader : IAsyncDisposable
         _stop.Dispose();
     }
 }
-
-/// <summary>One server-sent event: its name and its data lines joined by newlines.</summary>
-internal sealed record ServerEvent(string Name, string Data);

@@ -16,12 +16,3 @@ public sealed record TimelineView(
     string To,
     string NowX,
     int Total);
-
-/// <summary>One task's strip: its runs as bars, its skipped and missed slots and its upcoming slots as marks.</summary>
-public sealed record TimelineRow(string TaskId, string TaskUrl, IReadOnlyList<TimelineBar> Bars, IReadOnlyList<TimelineMark> Marks, string Summary);
-
-/// <summary>A run as a bar from its start to its end (or now), coloured by status; <see cref="Label"/> says it in words.</summary>
-public sealed record TimelineBar(string Url, string Status, string X, string Width, string Label);
-
-/// <summary>A mark at one instant: <see cref="Kind"/> is <c>skipped</c>, <c>missed</c>, <c>upcoming</c> or <c>hour</c>.</summary>
-public sealed record TimelineMark(string Kind, string X, string Label);
