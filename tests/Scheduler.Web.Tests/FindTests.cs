@@ -77,10 +77,12 @@ public sealed class FindTests
     }
 
     [Fact]
-    public async Task Among_more_than_a_hundred_tasks_a_folder_with_nothing_to_look_at_is_folded_without_its_rows_and_links_to_itself()
+    public async Task Among_more_than_a_hundred_tasks_a_folder_shows_only_the_rows_that_need_a_look_and_links_to_itself_whole()
     {
         var many = Enumerable.Range(0, 105).ToDictionary(i => $"{(i < 50 ? "a" : "b")}/job-{i:D3}", _ => TaskFiles.Manual());
-        await using var server = await WebServer.StartAsync(many);
+        many["b/job-104"] = "schedule:\n  manual: true\nshell: \"exit 3\"\n";
+        await using var server = await WebServer.StartAsync(many, apiToken: "t");
+        await Actions.WaitForStatusAsync(server, await Actions.RunNowByApiAsync(server, "b/job-104", "t"), "failed");
 
         var all = await server.GetTextAsync("/");
         var one = await server.GetTextAsync("/?folder=a");
@@ -89,5 +91,8 @@ public sealed class FindTests
         Assert.Contains("<a href=\"/?folder=a\" data-testid=\"open-folder-a\">show the 50 tasks of a/</a>", all, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"task-row-a/job-000\"", all, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"task-row-a/job-000\"", one, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"task-row-b/job-104\"", all, StringComparison.Ordinal); // failing: shown in its folder
+        Assert.DoesNotContain("data-testid=\"task-row-b/job-103\"", all, StringComparison.Ordinal);
+        Assert.Contains("Only the tasks that need a look are shown", all, StringComparison.Ordinal);
     }
 }

@@ -20,17 +20,12 @@ internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer)
             ["shown"] = OverviewLive.ShownText(view),
             ["instances"] = await renderer.RenderAsync<InstanceRows>(ModelParameters.Of(view.Instances)),
             // The folders and the tasks in them: when this changes, the folders are sent whole.
-            ["structure"] = string.Join('\n', view.Folders.Select(f => f.Key + ":" + string.Join(',', f.Tasks.Select(t => t.Id)))),
+            ["structure"] = string.Join('\n', view.Folders.Select(f => f.Key + ":" + string.Join(',', f.Rows.Select(t => t.Id)))),
         };
         foreach (var folder in view.Folders)
         {
             parts["counts:" + folder.Key] = await renderer.RenderAsync<FolderCounts>(new Dictionary<string, object?> { ["Folder"] = folder });
-            if (!folder.Open)
-            {
-                continue; // its rows are not on the page
-            }
-
-            foreach (var task in folder.Tasks)
+            foreach (var task in folder.Rows) // the others are not on the page
             {
                 var unchanged = rendered.TryGetValue(task.Id, out var before) && before == task;
                 if (!unchanged || !rows.TryGetValue(task.Id, out var html))

@@ -3,8 +3,9 @@ namespace Scheduler.Web.Views;
 /// <summary>
 /// Groups the overview's rows by folder (the id up to its last <c>/</c>) in folder order, sorts each folder's rows
 /// by the filter's column, and decides which folders start unfolded: all of them when few tasks are shown or a
-/// filter narrows them, else the ones that need a look (failing, running, invalid). A folded folder's rows are not
-/// sent: 1,000 rows would make the overview a megabyte.
+/// filter narrows them; else each folder shows only its tasks that need a look (failing, running, invalid) and
+/// starts folded when it has none. The other rows are not sent (a link shows the folder whole): 1,000 rows would
+/// make the overview a megabyte.
 /// </summary>
 internal static class FolderGroups
 {
@@ -26,8 +27,8 @@ internal static class FolderGroups
                     .Select(s => new StateCount(s, tasks.Count(t => TaskFilter.StateOf(t) == s)))
                     .Where(c => c.Count > 0)
                     .ToList();
-                var open = allOpen || counts.Any(c => NeedsALook.Contains(c.State));
-                return new FolderGroup(g.Key, g.Key.Length == 0 ? "(top level)" : g.Key + "/", DomIdOf(g.Key), tasks, counts, open);
+                var rows = allOpen ? tasks : [.. tasks.Where(t => NeedsALook.Contains(TaskFilter.StateOf(t)))];
+                return new FolderGroup(g.Key, g.Key.Length == 0 ? "(top level)" : g.Key + "/", DomIdOf(g.Key), tasks, rows, counts);
             })];
     }
 
