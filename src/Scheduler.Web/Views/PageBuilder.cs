@@ -25,7 +25,9 @@ internal sealed class PageBuilder(
     private const int AuditShown = 50;
     private const int NotificationsShown = 20;
     private const int UpcomingSlots = 10;
-    private const int DailyRunsRead = 20_000; // a task that runs every minute has 43,200 runs in 30 days: the latest 20,000 are two weeks
+    // The latest 3,000 finished runs of the 30 days: all of them for a task that runs hourly or less often; for one
+    // that runs every minute, the last two days (reading 20,000 cost the page of a 153k-run task ~40 ms).
+    private const int DailyRunsRead = 3_000;
 
     public Task<OverviewView> OverviewAsync(HttpContext context, TaskFilter filter, string? problem, CancellationToken cancellationToken) =>
         OverviewAsync(Token(context), filter, problem, cancellationToken);
