@@ -45,12 +45,17 @@ public static class WebSetup
             o.HeaderName = "X-Antiforgery-Token";
         });
         services.AddOpenApi();
-        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<ComponentRenderer>();
         services.AddSingleton<PageResults>();
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<TaskRows>();
         services.AddSingleton<ServerInfo>();
         services.AddSingleton<PageBuilder>();
+        services.AddSingleton<Pictures.PictureQueries>();
+        services.AddSingleton<Pictures.PicturePages>();
+        services.AddSingleton<Live.StoreChanges>();
+        services.AddHostedService(s => s.GetRequiredService<Live.StoreChanges>());
+        services.AddSingleton<Live.LiveParts>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<SchedulerMetrics>();
         services.AddSingleton<MetricsFeed>();
@@ -75,6 +80,8 @@ public static class WebSetup
         _ = app.Services.GetRequiredService<ServerInfo>();
         PageEndpoints.Map(app);
         ActionEndpoints.Map(app);
+        PictureEndpoints.Map(app);
+        Live.LiveEndpoints.Map(app);
         var api = app.MapGroup("/api").WithTags("api");
         TaskApi.Map(api);
         RunApi.Map(api);

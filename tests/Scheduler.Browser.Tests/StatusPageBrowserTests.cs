@@ -5,8 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Scheduler.Browser.Tests;
 
 /// <summary>
-/// The status page in a real headless chromium against the real serve host: htmx polling shows a run start and
-/// end without a reload, and with JavaScript off the pages and the Run now form still work. With
+/// The status page in a real headless chromium against the real serve host: the page's event stream shows a run
+/// start and end without a reload, and with JavaScript off the pages and the Run now form still work. With
 /// <c>UPDATE_SCREENSHOTS=1</c> the first test also writes the screenshots in docs/screenshots.
 /// </summary>
 public sealed partial class StatusPageBrowserTests
@@ -15,7 +15,7 @@ public sealed partial class StatusPageBrowserTests
 
     private static readonly Dictionary<string, string> Tasks = new()
     {
-        // sleep 3, not 2: htmx polls every 2 s plus the request, so a run must stay running longer than that to be seen running.
+        // sleep 3: long enough to be seen running on the overview, whose stream reports changes within about a second.
         ["hello"] = """
             description: Says hello to the browser test, then sleeps a little
             schedule:
@@ -47,9 +47,9 @@ public sealed partial class StatusPageBrowserTests
         using var driver = playwright;
         await using var chromium = browser;
         await using var server = await BrowserServer.StartAsync(Tasks);
-        await using var context = await NewContextAsync(browser, server, new BrowserNewContextOptions());
+        await using var context = await BrowserPages.NewContextAsync(browser, server, new BrowserNewContextOptions());
         var page = await context.NewPageAsync();
-        var problems = WatchForProblems(page);
+        var problems = BrowserPages.WatchForProblems(page);
 
         // The failing task first, from its own page, whose live part polls too.
         await page.GotoAsync("/tasks/checks/disk");
@@ -121,7 +121,7 @@ public sealed partial class StatusPageBrowserTests
         using var driver = playwright;
         await using var chromium = browser;
         await using var server = await BrowserServer.StartAsync(Tasks);
-        await using var context = await NewContextAsync(browser, server, new BrowserNewContextOptions());
+        await using var context = await BrowserPages.NewContextAsync(browser, server, new BrowserNewContextOptions());
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.WaitForFunctionAsync("() => typeof window.htmx === 'object'");
@@ -144,7 +144,7 @@ public sealed partial class StatusPageBrowserTests
         using var driver = playwright;
         await using var chromium = browser;
         await using var server = await BrowserServer.StartAsync(Tasks);
-        await using var context = await NewContextAsync(browser, server, new BrowserNewContextOptions { JavaScriptEnabled = false });
+        await using var context = await BrowserPages.NewContextAsync(browser, server, new BrowserNewContextOptions { JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
         var posts = new List<(string Url, int Status)>();
         page.Response += (_, response) =>
@@ -184,42 +184,13 @@ public sealed partial class StatusPageBrowserTests
         Assert.Single(posts); // the reloads did not post again (post/redirect/get)
     }
 
-    private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserServer server, BrowserNewContextOptions options)
-    {
-        options.BaseURL = server.Address.ToString();
-        options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 900 };
-        options.Locale = "en-GB";
-        options.TimezoneId = "UTC";
-        var context = await browser.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
-        return context;
-    }
-
     private static async Task TakeOverviewAsync(IBrowser browser, BrowserServer server, string name, BrowserNewContextOptions options)
     {
-        await using var context = await NewContextAsync(browser, server, options);
+        await using var context = await BrowserPages.NewContextAsync(browser, server, options);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await Expect(page.GetByTestId("task-state-hello")).ToHaveTextAsync("ok");
         await Screenshots.TakeAsync(page, name, fullPage: true);
-    }
-
-    /// <summary>
-    /// Script errors and failed requests (a Content-Security-Policy refusal shows as a console error), except the
-    /// browser's own guess at /favicon.ico, which the site does not serve.
-    /// </summary>
-    private static List<string> WatchForProblems(IPage page)
-    {
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add($"script error: {error}");
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                problems.Add($"console error: {message.Text} ({message.Location})");
-            }
-        };
-        return problems;
     }
 
     [GeneratedRegex(@"/runs/\d+$")]

@@ -77,7 +77,7 @@ public sealed class PageActionTests
         using var started = await Actions.PostFormAsync(server, "/actions/run-now", [token, new("task", "slow")]);
         var runId = Assert.Single(await server.Runs.ListRunsAsync("slow", 10, null, default)).Id;
         var runPage = await server.GetTextAsync($"/runs/{runId}");
-        Assert.Contains($"<input type=\"hidden\" name=\"run\" value=\"{runId}\"><button type=\"submit\" data-testid=\"cancel\">Cancel</button>", runPage, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"hidden\" name=\"run\" value=\"{runId}\" /><button type=\"submit\" data-testid=\"cancel\">Cancel</button>", runPage, StringComparison.Ordinal);
 
         using var cancel = await Actions.PostFormAsync(server, "/actions/cancel", [token, new("run", runId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
 

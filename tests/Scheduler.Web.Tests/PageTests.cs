@@ -12,18 +12,19 @@ public sealed partial class PageTests
 
         var html = await server.GetTextAsync("/");
 
-        Assert.Contains("<tr id=\"task-jobs/hello\" data-testid=\"task-row-jobs/hello\" class=\"state-ok\">", html, StringComparison.Ordinal);
+        Assert.Contains("<tr id=\"task-jobs/hello\" data-testid=\"task-row-jobs/hello\" class=\"state-ok\" sse-swap=\"task:jobs/hello\" hx-swap=\"outerHTML\">", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/tasks/jobs/hello\" data-testid=\"task-link-jobs/hello\">jobs/hello</a>", html, StringComparison.Ordinal);
         Assert.Matches(RunNowForm(), html);
         Assert.Contains("data-testid=\"task-row-system/vacuum\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"run-now-system/vacuum\"", html, StringComparison.Ordinal); // system rows are read-only
         Assert.Contains("<script src=\"/static/lib/htmx.min.js\" defer></script>", html, StringComparison.Ordinal);
-        Assert.Contains("hx-trigger=\"every 2s\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"config-error-count\" class=\"\">0</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"overview-live\" hx-ext=\"sse\" sse-connect=\"/events?page=overview&amp;v=", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/static/lib/sse.min.js\" defer></script>", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"config-error-count\">0</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_htmx_poll_of_a_page_gets_only_its_live_fragment()
+    public async Task An_htmx_request_of_the_overview_gets_only_its_live_part()
     {
         await using var server = await WebServer.StartAsync(new Dictionary<string, string> { ["hello"] = TaskFiles.Manual() });
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
@@ -32,7 +33,8 @@ public sealed partial class PageTests
         using var response = await server.Client.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.StartsWith("<section id=\"overview-live\"", html, StringComparison.Ordinal);
+        Assert.StartsWith("<section id=\"overview-live\" hx-ext=\"sse\"", html, StringComparison.Ordinal);
+        Assert.Contains("sse-swap=\"task:hello\" hx-swap=\"outerHTML\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
     }
 
@@ -49,7 +51,10 @@ public sealed partial class PageTests
         Assert.Contains("<time datetime=\"2027-03-21T01:30:00Z\" title=\"2027-03-21T01:30:00Z\">Sun 2027-03-21 02:30:00 +01:00</time> <span class=\"muted\">in 13 h · 2027-03-21T01:30:00Z</span>", html, StringComparison.Ordinal);
         Assert.Contains("<pre class=\"definition\" data-testid=\"definition\">description: half past two in Berlin", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"runs-table\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"clock\"", await server.GetTextAsync("/"), StringComparison.Ordinal);
+        Assert.Contains("<span data-testid=\"schedule-words\">At 02:30 every day, Europe/Berlin</span> <code>daily 02:30 (Europe/Berlin)</code>", html, StringComparison.Ordinal);
+        var overview = await server.GetTextAsync("/");
+        Assert.Contains("data-testid=\"clock\"", overview, StringComparison.Ordinal);
+        Assert.Contains("<span data-testid=\"schedule-words-berlin\">At 02:30 every day, Europe/Berlin</span>", overview, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,7 +74,7 @@ public sealed partial class PageTests
         Assert.Contains("<span class=\"status status-succeeded\" data-testid=\"run-status\">succeeded</span>", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"run-output\">line one\n</pre>", html, StringComparison.Ordinal);
         Assert.Contains("<section id=\"run-live\">", html, StringComparison.Ordinal); // no hx-trigger: it ended
-        Assert.Contains($"<a href=\"/runs/{runId}\"><rect class=\"bar status-succeeded\"", await server.GetTextAsync("/tasks/hello"), StringComparison.Ordinal);
+        Assert.Matches($"<a href=\"/runs/{runId}\" aria-label=\"#{runId} succeeded [^\"]+\"><rect class=\"bar status-succeeded\"", await server.GetTextAsync("/tasks/hello"));
     }
 
     [Fact]
@@ -85,6 +90,6 @@ public sealed partial class PageTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, run.StatusCode);
     }
 
-    [GeneratedRegex("""<form method="post" action="/actions/run-now" hx-post="/actions/run-now" hx-target="#notice" hx-swap="innerHTML"><input type="hidden" name="__antiforgery" value="[^"]+"><input type="hidden" name="task" value="jobs/hello"><button type="submit" data-testid="run-now-jobs/hello">Run now</button></form>""")]
+    [GeneratedRegex("""<form method="post" action="/actions/run-now" hx-post="/actions/run-now" hx-target="#notice" hx-swap="innerHTML"><input type="hidden" name="__antiforgery" value="[^"]+" /><input type="hidden" name="task" value="jobs/hello" /><button type="submit" data-testid="run-now-jobs/hello">Run now</button></form>""")]
     private static partial Regex RunNowForm();
 }

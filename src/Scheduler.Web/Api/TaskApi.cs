@@ -21,7 +21,7 @@ internal static class TaskApi
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/tasks", ListAsync).WithSummary("Every task, retired and system ones included.");
+        api.MapGet("/tasks", ListAsync).WithSummary("Every task, retired and system ones included; ?q=TEXT&state=STATE&folder=PREFIX as on the overview.");
         api.MapGet("/tasks/{**id}", GetAsync)
             .WithSummary("One task (GET /api/tasks/{id}) or its runs, newest first (GET /api/tasks/{id}/runs?limit=50&before=RUN_ID).");
         api.MapPost("/tasks/{**id}", RunNowAsync)
@@ -29,11 +29,18 @@ internal static class TaskApi
             .RequireAuthorization(AuthPolicies.ApiWrite).RequireRateLimiting(AuthPolicies.WriteRateLimit);
     }
 
-    private static async Task<Ok<TaskJson[]>> ListAsync(RunStore store, TaskRows rows, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TaskJson[]>, BadRequest<ReasonJson>>> ListAsync(
+        HttpContext context, RunStore store, TaskRows rows, TimeProvider time, CancellationToken cancellationToken)
     {
+        var (filter, problem) = TaskFilter.From(context.Request.Query);
+        if (problem is not null)
+        {
+            return TypedResults.BadRequest(new ReasonJson(problem));
+        }
+
         var now = time.GetUtcNow();
         var tasks = await store.ListTasksAsync(cancellationToken);
-        return TypedResults.Ok(tasks.Select(t => ApiJson.Task(t, rows.Build(t, now))).ToArray());
+        return TypedResults.Ok(tasks.Select(t => (Task: t, Row: rows.Build(t, now))).Where(t => filter.Matches(t.Row)).Select(t => ApiJson.Task(t.Task, t.Row)).ToArray());
     }
 
     private static async Task<Results<Ok<TaskDetailJson>, Ok<RunJson[]>, NotFound<ReasonJson>>> GetAsync(

@@ -57,7 +57,7 @@ internal static class ActionEndpoints
         var form = await context.Request.ReadFormAsync(cancellationToken);
         if (!long.TryParse(form["run"], NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
         {
-            return results.Fragment("notice", new Notice("refused", "cancel needs the number of a run.", null, null), StatusCodes.Status400BadRequest);
+            return await results.NoticeAsync(new Notice("refused", "cancel needs the number of a run.", null, null), StatusCodes.Status400BadRequest);
         }
 
         var result = await actions.CancelAsync(runId, Actor.Of(context, "page"), cancellationToken);
@@ -78,7 +78,7 @@ internal static class ActionEndpoints
         };
         if (context.Request.IsHtmx())
         {
-            return results.Fragment("notice", notice, status);
+            return await results.NoticeAsync(notice, status);
         }
 
         if (result.Outcome == ActionOutcome.Accepted)
@@ -89,19 +89,16 @@ internal static class ActionEndpoints
 
         if (taskId is not null && await builder.TaskAsync(context, taskId, null, cancellationToken) is { } taskView)
         {
-            return PageEndpoints.TaskPage(results, taskView, notice, status);
+            return await PageEndpoints.TaskPageAsync(results, taskView, notice, status);
         }
 
         if (result.RunId is { } runId && await builder.RunAsync(context, runId, cancellationToken) is { } runView)
         {
-            return PageEndpoints.RunPage(results, runView, notice, status);
+            return await PageEndpoints.RunPageAsync(results, runView, notice, status);
         }
 
-        return results.Page("Not done", SafeHtmlLink(results), notice, status);
+        return await results.PageAsync<Components.Message>("Not done", new MessageView("Not done", "See the reason above."), notice, status);
     }
-
-    private static Rendering.SafeHtml SafeHtmlLink(PageResults results) =>
-        results.Render("error", new { Heading = "Not done", Message = "See the reason above." });
 
     private static async Task<ContentHttpResult?> RefuseAsync(HttpContext context, IAntiforgery antiforgery, PageResults results, ILogger logger)
     {
@@ -109,7 +106,7 @@ internal static class ActionEndpoints
         if (SameOrigin.Refusal(context.Request) is { } crossOrigin)
         {
             WebLog.ActionRefused(logger, actor, crossOrigin);
-            return results.Fragment("notice", new Notice("refused", $"{crossOrigin}.", null, null), StatusCodes.Status403Forbidden);
+            return await results.NoticeAsync(new Notice("refused", $"{crossOrigin}.", null, null), StatusCodes.Status403Forbidden);
         }
 
         try
@@ -117,12 +114,12 @@ internal static class ActionEndpoints
             await antiforgery.ValidateRequestAsync(context);
             return context.Request.HasFormContentType
                 ? null
-                : results.Fragment("notice", new Notice("refused", "actions are form posts.", null, null), StatusCodes.Status400BadRequest);
+                : await results.NoticeAsync(new Notice("refused", "actions are form posts.", null, null), StatusCodes.Status400BadRequest);
         }
         catch (AntiforgeryValidationException)
         {
             WebLog.ActionRefused(logger, actor, "missing or invalid antiforgery token");
-            return results.Fragment("notice", new Notice("refused", "the form's antiforgery token is missing or does not match; reload the page and try again.", null, null), StatusCodes.Status400BadRequest);
+            return await results.NoticeAsync(new Notice("refused", "the form's antiforgery token is missing or does not match; reload the page and try again.", null, null), StatusCodes.Status400BadRequest);
         }
     }
 }

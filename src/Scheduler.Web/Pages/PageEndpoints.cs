@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Scheduler.Web.Components.Pages;
 using Scheduler.Web.Views;
 
 namespace Scheduler.Web.Pages;
@@ -23,10 +24,11 @@ internal static class PageEndpoints
 
     private static async Task<ContentHttpResult> OverviewAsync(HttpContext context, PageBuilder builder, PageResults results, CancellationToken cancellationToken)
     {
-        var view = await builder.OverviewAsync(context, cancellationToken);
+        var (filter, problem) = TaskFilter.From(context.Request.Query);
+        var view = await builder.OverviewAsync(context, filter, problem, cancellationToken);
         return context.Request.IsHtmx()
-            ? results.Fragment("overview-live", view)
-            : results.Page("Tasks", results.Render("overview", new { Live = results.Render("overview-live", view) }));
+            ? await results.FragmentAsync<OverviewLive>(view)
+            : await results.PageAsync<OverviewPage>("Tasks", view);
     }
 
     private static async Task<ContentHttpResult> TaskAsync(
@@ -35,25 +37,25 @@ internal static class PageEndpoints
         var taskId = Uri.UnescapeDataString(id);
         if (await builder.TaskAsync(context, taskId, before, cancellationToken) is not { } view)
         {
-            return results.NotFound("No such task", $"There is no task '{taskId}'. Its id is its file's path under schedules/ without the extension.");
+            return await results.NotFoundAsync("No such task", $"There is no task '{taskId}'. Its id is its file's path under schedules/ without the extension.");
         }
 
-        return context.Request.IsHtmx() ? results.Fragment("task-live", view) : TaskPage(results, view);
+        return context.Request.IsHtmx() ? await results.FragmentAsync<TaskLive>(view) : await TaskPageAsync(results, view);
     }
 
     private static async Task<ContentHttpResult> RunAsync(long id, HttpContext context, PageBuilder builder, PageResults results, CancellationToken cancellationToken)
     {
         if (await builder.RunAsync(context, id, cancellationToken) is not { } view)
         {
-            return results.NotFound("No such run", $"There is no run #{id}; old runs are deleted by system/history-retention.");
+            return await results.NotFoundAsync("No such run", $"There is no run #{id}; old runs are deleted by system/history-retention.");
         }
 
-        return context.Request.IsHtmx() ? results.Fragment("run-live", view) : RunPage(results, view);
+        return context.Request.IsHtmx() ? await results.FragmentAsync<RunLive>(view) : await RunPageAsync(results, view);
     }
 
-    public static ContentHttpResult TaskPage(PageResults results, TaskPageView view, Notice? notice = null, int status = StatusCodes.Status200OK) =>
-        results.Page(view.Task.Id, results.Render("task", new { view.Task, view.Slots, view.DefinitionText, view.DefinitionNote, Live = results.Render("task-live", view) }), notice, status);
+    public static Task<ContentHttpResult> TaskPageAsync(PageResults results, TaskPageView view, Notice? notice = null, int status = StatusCodes.Status200OK) =>
+        results.PageAsync<TaskPage>(view.Task.Id, view, notice, status);
 
-    public static ContentHttpResult RunPage(PageResults results, RunPageView view, Notice? notice = null, int status = StatusCodes.Status200OK) =>
-        results.Page($"Run #{view.Id}", results.Render("run", new { view.Id, view.TaskId, view.TaskUrl, Live = results.Render("run-live", view) }), notice, status);
+    public static Task<ContentHttpResult> RunPageAsync(PageResults results, RunPageView view, Notice? notice = null, int status = StatusCodes.Status200OK) =>
+        results.PageAsync<RunPage>($"Run #{view.Id}", view, notice, status);
 }

@@ -1,27 +1,50 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Scheduler.Web.Components;
 using Scheduler.Web.Rendering;
 using Scheduler.Web.Security;
 using Scheduler.Web.Views;
 
 namespace Scheduler.Web.Pages;
 
-/// <summary>Wraps rendered templates as HTML responses: a whole page in the layout, or a fragment for htmx.</summary>
-internal sealed class PageResults(PageRenderer renderer, IHttpContextAccessor http)
+/// <summary>Wraps rendered components as HTML responses: a whole page in the layout, or a fragment for htmx.</summary>
+internal sealed class PageResults(ComponentRenderer renderer, IHttpContextAccessor http)
 {
-    public ContentHttpResult Page(string title, SafeHtml body, Notice? notice = null, int status = StatusCodes.Status200OK) =>
-        Html(renderer.Render("layout", new { Title = title, Body = body, Notice = Notice(notice), User = CurrentUser.Of(http.HttpContext) }), status);
+    /// <summary>A page: <typeparamref name="TBody"/> with <paramref name="model"/> inside <see cref="PageLayout"/>.</summary>
+    public async Task<ContentHttpResult> PageAsync<TBody>(string title, object model, Notice? notice = null, int status = StatusCodes.Status200OK)
+        where TBody : IComponent
+    {
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [nameof(PageLayout.Title)] = title,
+            [nameof(PageLayout.Notice)] = notice,
+            [nameof(PageLayout.User)] = CurrentUser.Of(http.HttpContext),
+            [nameof(PageLayout.Body)] = Body<TBody>(model),
+        };
+        return Html(await renderer.RenderAsync<PageLayout>(parameters), status);
+    }
 
-    public ContentHttpResult Fragment(string template, object model, int status = StatusCodes.Status200OK) =>
-        Html(renderer.Render(template, model), status);
+    /// <summary>A fragment: <typeparamref name="TComponent"/> with <paramref name="model"/> alone, for htmx to swap in.</summary>
+    public async Task<ContentHttpResult> FragmentAsync<TComponent>(object model, int status = StatusCodes.Status200OK)
+        where TComponent : IComponent =>
+        Html(await renderer.RenderAsync<TComponent>(ModelParameters.Of(model)), status);
 
-    public SafeHtml Render(string template, object model) => renderer.Render(template, model);
+    public Task<ContentHttpResult> NoticeAsync(Notice notice, int status) => FragmentAsync<NoticeLine>(notice, status);
 
-    public SafeHtml Notice(Notice? notice) => notice is null ? SafeHtml.Empty : renderer.Render("notice", notice);
+    public Task<ContentHttpResult> NotFoundAsync(string heading, string message) =>
+        PageAsync<Message>(heading, new MessageView(heading, message), status: StatusCodes.Status404NotFound);
 
-    public ContentHttpResult NotFound(string heading, string message) =>
-        Page(heading, renderer.Render("error", new { Heading = heading, Message = message }), status: StatusCodes.Status404NotFound);
+    private static RenderFragment Body<TBody>(object model)
+        where TBody : IComponent =>
+        (RenderTreeBuilder builder) =>
+        {
+            builder.OpenComponent<TBody>(0);
+            builder.AddComponentParameter(1, "Model", model);
+            builder.CloseComponent();
+        };
 
-    private static ContentHttpResult Html(SafeHtml html, int status) =>
-        TypedResults.Content(html.Html, "text/html; charset=utf-8", statusCode: status);
+    private static ContentHttpResult Html(string html, int status) =>
+        TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
 }

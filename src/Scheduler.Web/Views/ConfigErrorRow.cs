@@ -1,4 +1,4 @@
 namespace Scheduler.Web.Views;
 
 /// <summary>One diagnostic of the latest attempted definitions, as <c>file:line:col</c>, severity, code and message.</summary>
-internal sealed record ConfigErrorRow(string Location, string Severity, string Code, string Message);
+public sealed record ConfigErrorRow(string Location, string Severity, string Code, string Message);

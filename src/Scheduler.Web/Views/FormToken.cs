@@ -1,4 +1,4 @@
 namespace Scheduler.Web.Views;
 
 /// <summary>The antiforgery hidden field every action form carries.</summary>
-internal sealed record FormToken(string Name, string Value);
+public sealed record FormToken(string Name, string Value);

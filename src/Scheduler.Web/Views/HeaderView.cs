@@ -1,7 +1,7 @@
 namespace Scheduler.Web.Views;
 
 /// <summary>The overview's header: revisions, config errors, instance and, when virtual, the clock.</summary>
-internal sealed record HeaderView(
+public sealed record HeaderView(
     string AppliedRevision,
     string AttemptedRevision,
     string? RevisionProblem,

@@ -1,10 +1,16 @@
-using Scheduler.Web.Rendering;
-
 namespace Scheduler.Web.Views;
 
-/// <summary>The model of <c>/</c>.</summary>
-internal sealed record OverviewView(HeaderView Header, IReadOnlyList<TaskRow> Tasks, FormToken Form, IReadOnlyList<InstanceRow> Instances)
-{
-    /// <summary>The table rows, built in C# for speed (see <see cref="TaskTableRows"/>); the template writes them as they are.</summary>
-    public SafeHtml Rows => TaskTableRows.Render(Tasks, Form);
-}
+/// <summary>
+/// The model of <c>/</c>: the header, the tasks that match <see cref="Filter"/> grouped by folder, how many match of
+/// how many, and the instances; <see cref="Stamp"/> the live stream's version it was built at. <see cref="FilterProblem"/> says why a part of the query was ignored.
+/// </summary>
+public sealed record OverviewView(
+    HeaderView Header,
+    TaskFilter Filter,
+    string? FilterProblem,
+    IReadOnlyList<FolderGroup> Folders,
+    int Shown,
+    int Total,
+    FormToken Form,
+    IReadOnlyList<InstanceRow> Instances,
+    string Stamp);

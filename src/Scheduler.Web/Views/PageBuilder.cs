@@ -19,28 +19,57 @@ internal sealed class PageBuilder(
     ServerInfo server,
     SchedulerEngine engine,
     IAntiforgery antiforgery,
+    Pictures.PictureQueries pictures,
+    Live.StoreChanges changes,
     TimeProvider time)
 {
     public const int HistoryPageSize = 50;
     private const int AuditShown = 50;
     private const int NotificationsShown = 20;
     private const int UpcomingSlots = 10;
+    // The latest 3,000 finished runs of the 30 days: all of them for a task that runs hourly or less often; for one
+    // that runs every minute, the last two days (reading 20,000 cost the page of a 153k-run task ~40 ms).
+    private const int DailyRunsRead = 3_000;
 
-    public async Task<OverviewView> OverviewAsync(HttpContext context, CancellationToken cancellationToken)
+    public Task<OverviewView> OverviewAsync(HttpContext context, TaskFilter filter, string? problem, CancellationToken cancellationToken) =>
+        OverviewAsync(Token(context), filter, problem, cancellationToken);
+
+    public Task<TaskPageView?> TaskAsync(HttpContext context, string taskId, long? before, CancellationToken cancellationToken) =>
+        TaskAsync(Token(context), taskId, before, cancellationToken);
+
+    public Task<RunPageView?> RunAsync(HttpContext context, long runId, CancellationToken cancellationToken) =>
+        RunAsync(Token(context), runId, cancellationToken);
+
+    /// <summary>The form token of a request, read once: a live stream renders with it long after its response started.</summary>
+    public FormToken Token(HttpContext context)
     {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return new FormToken(tokens.FormFieldName, tokens.RequestToken ?? "");
+    }
+
+    public async Task<OverviewView> OverviewAsync(FormToken form, TaskFilter filter, string? problem, CancellationToken cancellationToken)
+    {
+        var stamp = Stamp();
         var now = time.GetUtcNow();
         var tasks = await store.ListTasksAsync(cancellationToken);
         var instances = await server.InstancesAsync(cancellationToken);
+        var shown = tasks.Select(t => rows.Build(t, now)).Where(filter.Matches).ToList();
         return new OverviewView(
             await HeaderAsync(cancellationToken),
-            [.. tasks.Select(t => rows.Build(t, now))],
-            Token(context),
+            filter,
+            problem,
+            FolderGroups.Group(shown, filter),
+            shown.Count,
+            tasks.Count,
+            form,
             [.. instances.Select(i => new InstanceRow(
-                i.Name, i.Version, TimeText.Utc(i.StartedAt), TimeText.Utc(i.HeartbeatAt), TimeText.Relative(i.HeartbeatAt, now), i.Alive, i.IsThis))]);
+                i.Name, i.Version, TimeText.Utc(i.StartedAt), TimeText.Utc(i.HeartbeatAt), TimeText.Relative(i.HeartbeatAt, now), i.Alive, i.IsThis))],
+            stamp);
     }
 
-    public async Task<TaskPageView?> TaskAsync(HttpContext context, string taskId, long? before, CancellationToken cancellationToken)
+    public async Task<TaskPageView?> TaskAsync(FormToken form, string taskId, long? before, CancellationToken cancellationToken)
     {
+        var stamp = Stamp();
         var now = time.GetUtcNow();
         if (await store.GetTaskAsync(taskId, cancellationToken) is not { } task)
         {
@@ -61,7 +90,8 @@ internal sealed class PageBuilder(
             ShownDefinition.Of(task.DefinitionYaml), // credential references as *** (from-env NAME)
             task.IsSystem ? "Built in: configured in appsettings.json." : task.State == State.Entities.TaskState.InvalidRunningLastGood ? "The last good version, still running; the file now has an error (above)." : null,
             slots,
-            DurationChart.Render(recent),
+            DurationCharts.Build(recent),
+            Pictures.DailyDurations.Build(await pictures.DurationsSinceAsync(taskId, now.AddDays(-Pictures.DailyDurations.Days), DailyRunsRead, cancellationToken), now),
             [.. runs.Select(r => RunRows.Build(r, now))],
             runs.Count == HistoryPageSize ? $"{url}?before={runs[^1].Id.ToString(CultureInfo.InvariantCulture)}" : null,
             before is null ? null : url,
@@ -69,11 +99,13 @@ internal sealed class PageBuilder(
             url,
             [.. audit.Select(a => new AuditRow(TimeText.Utc(a.At), a.Action, a.Actor, a.Result, a.Detail, a.RunId is { } r ? RunsUrl.Of(r) : null, a.RunId))],
             [.. notifications.Select(NotificationRowOf)],
-            Token(context));
+            form,
+            stamp);
     }
 
-    public async Task<RunPageView?> RunAsync(HttpContext context, long runId, CancellationToken cancellationToken)
+    public async Task<RunPageView?> RunAsync(FormToken form, long runId, CancellationToken cancellationToken)
     {
+        var stamp = Stamp();
         var now = time.GetUtcNow();
         if (await store.GetRunAsync(runId, cancellationToken) is not { } run)
         {
@@ -104,7 +136,15 @@ internal sealed class PageBuilder(
             run.Instance,
             row.IsRunning,
             RunsUrl.Of(run.Id),
-            Token(context));
+            form,
+            stamp);
+    }
+
+    // Read before the store is: a change after this is seen by the stream the page opens.
+    private string Stamp()
+    {
+        changes.Wake();
+        return changes.Stamp;
     }
 
     public async Task<HeaderView> HeaderAsync(CancellationToken cancellationToken)
@@ -124,12 +164,6 @@ internal sealed class PageBuilder(
             TimeText.Utc(clock.Now),
             clock.Rate?.ToString("0.###", CultureInfo.InvariantCulture),
             engine.ActiveRunCount);
-    }
-
-    private FormToken Token(HttpContext context)
-    {
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return new FormToken(tokens.FormFieldName, tokens.RequestToken ?? "");
     }
 
     private static NotificationRow NotificationRowOf(State.Entities.NotificationRecord n) => new(

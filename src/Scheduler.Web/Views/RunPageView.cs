@@ -1,7 +1,7 @@
 namespace Scheduler.Web.Views;
 
 /// <summary>The model of <c>/runs/{id}</c>: every field of the run and its output tail.</summary>
-internal sealed record RunPageView(
+public sealed record RunPageView(
     long Id,
     string TaskId,
     string TaskUrl,
@@ -22,4 +22,5 @@ internal sealed record RunPageView(
     string Instance,
     bool IsRunning,
     string LiveUrl,
-    FormToken Form);
+    FormToken Form,
+    string Stamp);

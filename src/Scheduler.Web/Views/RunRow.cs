@@ -1,7 +1,7 @@
 namespace Scheduler.Web.Views;
 
 /// <summary>One run in a history table.</summary>
-internal sealed record RunRow(
+public sealed record RunRow(
     long Id,
     string Url,
     string Trigger,

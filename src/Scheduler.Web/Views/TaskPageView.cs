@@ -1,14 +1,13 @@
-using Scheduler.Web.Rendering;
-
 namespace Scheduler.Web.Views;
 
 /// <summary>The model of <c>/tasks/{id}</c>. <see cref="Live"/> is false on older history pages, which do not refresh.</summary>
-internal sealed record TaskPageView(
+public sealed record TaskPageView(
     TaskRow Task,
     string DefinitionText,
     string? DefinitionNote,
     IReadOnlyList<SlotRow> Slots,
-    SafeHtml Chart,
+    DurationChartView Chart,
+    Pictures.DailyDurationsView Daily,
     IReadOnlyList<RunRow> Runs,
     string? OlderUrl,
     string? NewestUrl,
@@ -16,4 +15,5 @@ internal sealed record TaskPageView(
     string LiveUrl,
     IReadOnlyList<AuditRow> Audit,
     IReadOnlyList<NotificationRow> Notifications,
-    FormToken Form);
+    FormToken Form,
+    string Stamp);

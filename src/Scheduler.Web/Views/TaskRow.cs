@@ -1,11 +1,15 @@
 namespace Scheduler.Web.Views;
 
-/// <summary>One task as the overview and the task page show it. <see cref="State"/> is the badge (ok, failing, running, …).</summary>
-internal sealed record TaskRow(
+/// <summary>
+/// One task as the overview and the task page show it. <see cref="State"/> is the badge (ok, failing, running, …);
+/// <see cref="ScheduleWords"/> the schedule in words ("At 02:30 every day"), beside the expression in <see cref="Schedule"/>.
+/// </summary>
+public sealed record TaskRow(
     string Id,
     string Url,
     string? Description,
     string Schedule,
+    string? ScheduleWords,
     string TimeZone,
     string State,
     string StoreState,

@@ -1,5 +1,6 @@
 using Scheduler.Definitions.Runs;
 using Scheduler.Definitions.Values;
+using Scheduler.Definitions.Scheduling;
 using Scheduler.State.Entities;
 using Scheduler.Web.Rendering;
 
@@ -12,8 +13,8 @@ internal sealed class TaskRows(DefinitionCache definitions)
     {
         var definition = definitions.Get(task, now);
         var zone = definition?.Slots.TimeZone ?? TimeZoneInfo.Utc;
-        var (description, schedule) = definition is not null
-            ? (definition.Description, definition.Schedule.Describe())
+        var (description, schedule, words) = definition is not null
+            ? (definition.Description, definition.Schedule.Describe(), ScheduleWords.Of(definition.Schedule))
             : SystemText(task.DefinitionYaml);
         var lastRun = task.LastRunId is { } id
             ? new RunCell(
@@ -33,6 +34,7 @@ internal sealed class TaskRows(DefinitionCache definitions)
             TasksUrl.Of(task.Id),
             description,
             schedule,
+            words,
             definition?.Schedule.TimeZoneId ?? "UTC",
             TaskBadge.Of(task),
             TaskStateNames.Of(task.State),
@@ -47,10 +49,12 @@ internal sealed class TaskRows(DefinitionCache definitions)
     }
 
     // System tasks have no task file to parse; their stored text names the description and schedule on lines of their own.
-    private static (string? Description, string Schedule) SystemText(string text)
+    private static (string? Description, string Schedule, string? Words) SystemText(string text)
     {
         string? Line(string key) => text.Split('\n')
             .FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?[key.Length..].Trim().Trim('"');
-        return (Line("description:"), Line("schedule:") is { } cron ? $"cron {cron} (UTC)" : "built in");
+        return Line("schedule:") is { } cron
+            ? (Line("description:"), $"cron {cron} (UTC)", ScheduleWords.Cron(cron, "UTC"))
+            : (Line("description:"), "built in", null);
     }
 }

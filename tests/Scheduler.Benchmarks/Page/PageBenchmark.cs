@@ -154,9 +154,15 @@ internal sealed class PageBenchmark : IBenchmark
 
         // The typical task's middle id: its rows are the ones whose TaskId is it; the seeder does not keep them, so ask the store.
         var typicalMiddle = PageProfile.MiddleRunId(store, typical.Id);
+        var folder = typical.Id.Contains('/', StringComparison.Ordinal) ? typical.Id[..typical.Id.LastIndexOf('/')] : "";
         return
         [
-            new("overview", "overview /", 50, _ => "/") { Matches = p => p == "/" },
+            new("overview", "overview /", 20, _ => "/") { Matches = p => p == "/" },
+            new("overview_state", "overview ?state=failing", 30, _ => "/?state=failing") { Matches = p => p == "/?state=failing" },
+            new("overview_folder", $"overview ?folder={folder}", 30, _ => $"/?folder={folder}") { Matches = p => p == $"/?folder={folder}" },
+            new("overview_q", "overview ?q=backup", 30, _ => "/?q=backup") { Matches = p => p == "/?q=backup" },
+            new("timeline", "timeline /timeline", 30, _ => "/timeline") { Matches = p => p == "/timeline" },
+            new("failures", "failures /failures", 30, _ => "/failures") { Matches = p => p == "/failures" },
             new("task_top", $"task page, top ({big.Value.Length / 1000}k runs)", 20, _ => bigPath) { Matches = p => p == bigPath },
             new("task_deep", "task page, ?before= middle", 20, _ => $"{bigPath}?before={bigMiddle}") { Matches = p => p == $"{bigPath}?before={bigMiddle}" },
             new("task_small", $"task page, top ({typical.Runs} runs)", 20, _ => typicalPath) { Matches = p => p == typicalPath },

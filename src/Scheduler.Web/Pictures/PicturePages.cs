@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http;
+using Scheduler.Definitions.Model;
+using Scheduler.State.Entities;
+using Scheduler.State.Store;
+using Scheduler.Web.Views;
+
+namespace Scheduler.Web.Pictures;
+
+/// <summary>Builds the models of <c>/timeline</c>, <c>/failures</c> and <c>/calendar.ics</c> from the store and the parsed definitions.</summary>
+internal sealed class PicturePages(RunStore store, TaskRows rows, DefinitionCache definitions, PictureQueries queries, TimeProvider time)
+{
+    public const int FailuresShown = 200;
+    private const int TimelineRunsRead = 50_000;
+    private const int CalendarEventsPerTask = 200;
+    private const int CalendarEvents = 10_000;
+
+    public async Task<TimelineView> TimelineAsync(TaskFilter filter, string? problem, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (tasks, total) = await MatchingAsync(filter, now, cancellationToken);
+        var runs = await queries.RunsSinceAsync(now.AddHours(-24), TimelineRunsRead, cancellationToken);
+        return Timelines.Build(
+            filter, problem,
+            [.. tasks.Select(t => (t.Row, Enabled(t.Definition)?.Slots, t.Task.AppliedAt))],
+            runs, now, total);
+    }
+
+    public async Task<FailuresView> FailuresAsync(CancellationToken cancellationToken) =>
+        FailureGroups.Build(await queries.LatestFailuresAsync(FailuresShown, cancellationToken), FailuresShown, time.GetUtcNow());
+
+    /// <summary>The next 7 days of slots of the matching tasks; <paramref name="site"/> is the page's address, for the links.</summary>
+    public async Task<string> CalendarAsync(TaskFilter filter, string site, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now.AddDays(7);
+        var (tasks, _) = await MatchingAsync(filter, now, cancellationToken);
+        var feed = new CalendarFeed("Scheduler: the next 7 days");
+        foreach (var (task, row, definition) in tasks)
+        {
+            if (Enabled(definition) is not { } schedule || task.State == TaskState.Retired)
+            {
+                continue;
+            }
+
+            var cursor = now;
+            for (var i = 0; i < CalendarEventsPerTask && feed.Events < CalendarEvents && schedule.Slots.NextAfter(cursor) is { } slot && slot.Utc < until; i++)
+            {
+                cursor = slot.Utc;
+                var url = site + row.Url;
+                feed.Add(
+                    $"{task.Id}/{slot.Utc.ToUnixTimeSeconds()}@scheduler",
+                    now,
+                    slot.Utc,
+                    task.Id,
+                    $"{row.ScheduleWords ?? row.Schedule}{(row.Description is null ? "" : "\n" + row.Description)}\n{url}",
+                    url);
+            }
+        }
+
+        return feed.Finish();
+    }
+
+    private async Task<(List<(TaskRecord Task, TaskRow Row, TaskDefinition? Definition)> Tasks, int Total)> MatchingAsync(
+        TaskFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var all = await store.ListTasksAsync(cancellationToken);
+        var matching = all
+            .Select(t => (Task: t, Row: rows.Build(t, now), Definition: definitions.Get(t, now)))
+            .Where(t => filter.Matches(t.Row))
+            .OrderBy(t => t.Task.Id, StringComparer.Ordinal)
+            .ToList();
+        return (matching, all.Count);
+    }
+
+    private static ScheduleDefinition? Enabled(TaskDefinition? definition) =>
+        definition is { Enabled: true } ? definition.Schedule : null;
+
+    /// <summary>The address of the site as the request reached it, for absolute links in the feed.</summary>
+    public static string Site(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+}
