@@ -1,3 +1,4 @@
+using Scheduler.Definitions.Values;
 using Scheduler.Definitions.Runs;
 using Scheduler.Web.Rendering;
 using Scheduler.Web.Views;

@@ -1,3 +1,4 @@
+using Scheduler.Definitions.Values;
 using System.Globalization;
 using Scheduler.Definitions.Runs;
 using Scheduler.Definitions.Scheduling;

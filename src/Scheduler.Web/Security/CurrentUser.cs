@@ -7,7 +7,7 @@ namespace Scheduler.Web.Security;
 /// Who the page's header says is signed in (<c>alice@example.com · operator</c>) and whether it offers sign-out,
 /// or, for an anonymous reader in mode oidc, a sign-in link (<see cref="SignedIn"/> false).
 /// </summary>
-internal sealed record CurrentUser(bool SignedIn, string Name, string Role, bool CanSignOut)
+public sealed record CurrentUser(bool SignedIn, string Name, string Role, bool CanSignOut)
 {
     /// <summary>Null when the header shows nothing: anonymous, with no sign-in to offer.</summary>
     public static CurrentUser? Of(HttpContext? context)
