@@ -87,6 +87,8 @@ public sealed class SignInBrowserTests
 
         await Expect(page.GetByTestId("notice")).ToContainTextAsync("run now of hello started as");
         await Expect(page.GetByTestId("runs-table").Locator("[data-testid^='run-status-']")).ToHaveTextAsync(["succeeded"]);
+        // The audit is not part of the live stream (only rows and facts that change are): a reload shows the new entry.
+        await page.ReloadAsync();
         await Expect(page.Locator("body")).ToContainTextAsync("alice@example.com (127.0.0.1 via page)");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).ClickAsync();
