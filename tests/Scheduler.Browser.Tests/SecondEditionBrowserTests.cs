@@ -53,7 +53,9 @@ public sealed partial class SecondEditionBrowserTests
         await Expect(page.GetByTestId("find-text")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("disk");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex(@"\?q=disk(&|$)"));
+        // The URL is the view; the content is awaited below, so the navigation only needs to have begun (a loaded
+        // machine can hold the load event back longer than the expectations wait).
+        await page.WaitForURLAsync(new Regex(@"\?q=disk(&|$)"), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.GetByTestId("task-row-checks/disk")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("task-row-hello")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("shown")).ToContainTextAsync("1 of ");
@@ -84,8 +86,8 @@ public sealed partial class SecondEditionBrowserTests
         await page.WaitForFunctionAsync("() => typeof window.htmx === 'object'");
         await page.GetByTestId("run-now-hello").ClickAsync();
         await Expect(page.GetByTestId("task-row-hello").Locator("a.status")).ToHaveTextAsync("running");
-        var hover = await page.GetByTestId("task-row-hello").Locator("time").First.GetAttributeAsync("title");
-        Assert.Contains("your time:", hover, StringComparison.Ordinal); // every instant also in the reader's zone, on hover
+        // Every instant also in the reader's zone, on hover: page.js sets the title when htmx has settled the swapped row.
+        await Expect(page.GetByTestId("task-row-hello").Locator("time").First).ToHaveAttributeAsync("title", new Regex("your time:"));
 
         var run = await page.GetByTestId("task-row-hello").Locator("a.status").GetAttributeAsync("href");
         await page.GotoAsync(run!);
@@ -124,7 +126,7 @@ public sealed partial class SecondEditionBrowserTests
         await Expect(group).ToContainTextAsync("disk check: /var is 97% full");
         await Screenshots.TakeAsync(page, "failures", fullPage: true);
         await group.Locator("a.status").First.ClickAsync();
-        await page.WaitForURLAsync(RunPage());
+        await page.WaitForURLAsync(RunPage(), new() { WaitUntil = WaitUntilState.Commit });
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("failed");
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
