@@ -52,10 +52,11 @@ public sealed partial class SecondEditionBrowserTests
         await page.Keyboard.PressAsync("/");
         await Expect(page.GetByTestId("find-text")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("disk");
-        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("find-text")).ToHaveValueAsync("disk");
+        await page.GetByTestId("find").GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
         // The URL is the view; the content is awaited below, so the navigation only needs to have begun (a loaded
         // machine can hold the load event back longer than the expectations wait).
-        await page.WaitForURLAsync(new Regex(@"\?q=disk(&|$)"), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(new Regex(@"\?q=disk(&|$)"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         await Expect(page.GetByTestId("task-row-checks/disk")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("task-row-hello")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("shown")).ToContainTextAsync("1 of ");
