@@ -77,13 +77,15 @@ internal sealed class EngineHarness : IAsyncDisposable
     /// loop has run its start-up recovery and taken the tasks.
     /// </summary>
     public async Task<SchedulerEngine> StartEngineAsync(
-        string instance = "a", int maxConcurrentRuns = 16, SchedulerStore? store = null, TimeSpan? shutdownGrace = null, Scheduler.Engine.Notifications.IRunEventSink? events = null)
+        string instance = "a", int maxConcurrentRuns = 16, SchedulerStore? store = null, TimeSpan? shutdownGrace = null, Scheduler.Engine.Notifications.IRunEventSink? events = null,
+        TimeSpan? instanceLease = null)
     {
         var options = new EngineOptions
         {
             Instance = instance,
             MaxConcurrentRuns = maxConcurrentRuns,
             ShutdownGrace = shutdownGrace ?? TimeSpan.FromSeconds(30),
+            InstanceLease = instanceLease ?? new EngineOptions().InstanceLease,
 
             // Live output is not under test here; an hourly flush keeps its timers out of the way.
             OutputFlushInterval = TimeSpan.FromHours(1),

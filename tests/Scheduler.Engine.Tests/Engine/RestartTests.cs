@@ -140,8 +140,12 @@ public sealed class RestartTests
     public async Task Two_engines_on_one_store_run_each_slot_exactly_once()
     {
         await using var h = await EngineHarness.CreateAsync();
-        var a = await h.StartEngineAsync("a");
-        var b = await h.StartEngineAsync("b", store: await h.OpenSameStoreAsync());
+
+        // Both stay alive throughout: a lease far longer than the test keeps a heartbeat that a busy machine delays
+        // behind the fake clock from making one engine declare the other dead (a lease has tests of its own).
+        var lease = TimeSpan.FromHours(1);
+        var a = await h.StartEngineAsync("a", instanceLease: lease);
+        var b = await h.StartEngineAsync("b", store: await h.OpenSameStoreAsync(), instanceLease: lease);
         await h.ApplyAsync("minutely", "schedule: \"* * * * *\"\nshell: x");
         await h.ApplyAsync("often", "schedule: { every: 20s }\nshell: x");
 
