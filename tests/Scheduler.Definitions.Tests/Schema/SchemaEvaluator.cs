@@ -111,52 +111,52 @@ internal sealed class SchemaEvaluator
                     break;
                 case "type":
                     var types = argument is JsonArray list ? list.Select(t => t!.GetValue<string>()).ToList() : [argument!.GetValue<string>()];
-                    if (!types.Any(t => HasType(instance, t)))
+                    if (!types.Any(t => JsonInstance.HasType(instance, t)))
                     {
-                        errors.Add($"{Show(path)}: expected {string.Join(" or ", types)}, found {Kind(instance)}");
+                        errors.Add($"{Show(path)}: expected {string.Join(" or ", types)}, found {JsonInstance.Kind(instance)}");
                     }
 
                     break;
                 case "enum":
                     if (!argument!.AsArray().Any(option => JsonNode.DeepEquals(option, instance)))
                     {
-                        errors.Add($"{Show(path)}: {Display(instance)} is not one of {argument.ToJsonString()}");
+                        errors.Add($"{Show(path)}: {JsonInstance.Display(instance)} is not one of {argument.ToJsonString()}");
                     }
 
                     break;
                 case "const":
                     if (!JsonNode.DeepEquals(argument, instance))
                     {
-                        errors.Add($"{Show(path)}: expected {argument?.ToJsonString()}, found {Display(instance)}");
+                        errors.Add($"{Show(path)}: expected {argument?.ToJsonString()}, found {JsonInstance.Display(instance)}");
                     }
 
                     break;
                 case "pattern":
-                    if (Text(instance) is { } text && !Pattern(argument!.GetValue<string>()).IsMatch(text))
+                    if (JsonInstance.Text(instance) is { } text && !Pattern(argument!.GetValue<string>()).IsMatch(text))
                     {
-                        errors.Add($"{Show(path)}: {Display(instance)} does not match the pattern");
+                        errors.Add($"{Show(path)}: {JsonInstance.Display(instance)} does not match the pattern");
                     }
 
                     break;
                 case "minLength" or "maxLength":
-                    if (Text(instance) is { } measured)
+                    if (JsonInstance.Text(instance) is { } measured)
                     {
                         var length = new StringInfo(measured).LengthInTextElements;
                         var limit = argument!.GetValue<int>();
                         if (keyword == "minLength" ? length < limit : length > limit)
                         {
-                            errors.Add($"{Show(path)}: {Display(instance)} violates {keyword} {limit}");
+                            errors.Add($"{Show(path)}: {JsonInstance.Display(instance)} violates {keyword} {limit}");
                         }
                     }
 
                     break;
                 case "minimum" or "maximum":
-                    if (Number(instance) is { } number)
+                    if (JsonInstance.Number(instance) is { } number)
                     {
                         var bound = argument!.GetValue<double>();
                         if (keyword == "minimum" ? number < bound : number > bound)
                         {
-                            errors.Add($"{Show(path)}: {Display(instance)} violates {keyword} {bound.ToString(CultureInfo.InvariantCulture)}");
+                            errors.Add($"{Show(path)}: {JsonInstance.Display(instance)} violates {keyword} {bound.ToString(CultureInfo.InvariantCulture)}");
                         }
                     }
 
@@ -248,7 +248,7 @@ internal sealed class SchemaEvaluator
                 case "anyOf":
                     if (!argument!.AsArray().Any(sub => Evaluate(sub, instance, path, [])))
                     {
-                        errors.Add($"{Show(path)}: {Display(instance)} matches none of the allowed forms");
+                        errors.Add($"{Show(path)}: {JsonInstance.Display(instance)} matches none of the allowed forms");
                     }
 
                     break;
@@ -256,14 +256,14 @@ internal sealed class SchemaEvaluator
                     var matches = argument!.AsArray().Count(sub => Evaluate(sub, instance, path, []));
                     if (matches != 1)
                     {
-                        errors.Add($"{Show(path)}: {Display(instance)} matches {matches} of the forms, exactly one is needed");
+                        errors.Add($"{Show(path)}: {JsonInstance.Display(instance)} matches {matches} of the forms, exactly one is needed");
                     }
 
                     break;
                 case "not":
                     if (Evaluate(argument, instance, path, []))
                     {
-                        errors.Add($"{Show(path)}: {Display(instance)} is a form that is not allowed");
+                        errors.Add($"{Show(path)}: {JsonInstance.Display(instance)} is a form that is not allowed");
                     }
 
                     break;
@@ -294,35 +294,6 @@ internal sealed class SchemaEvaluator
         return regex;
     }
 
-    private static bool HasType(JsonNode? instance, string type) => type switch
-    {
-        "null" => instance is null,
-        "object" => instance is JsonObject,
-        "array" => instance is JsonArray,
-        "string" => Text(instance) is not null,
-        "boolean" => instance is JsonValue value && value.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
-        "number" => Number(instance) is not null,
-        "integer" => Number(instance) is { } number && Math.Floor(number) == number && !double.IsInfinity(number),
-        _ => throw new NotSupportedException($"The type '{type}' is not a JSON Schema type."),
-    };
-
-    private static string? Text(JsonNode? instance) =>
-        instance is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
-
-    private static double? Number(JsonNode? instance) =>
-        instance is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            ? double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
-            : null;
-
-    private static string Kind(JsonNode? instance) => instance switch
-    {
-        null => "null",
-        JsonObject => "an object",
-        JsonArray => "an array",
-        _ => instance.GetValueKind().ToString().ToLowerInvariant(),
-    };
-
-    private static string Display(JsonNode? instance) => instance?.ToJsonString() ?? "null";
 
     private static string Show(string path) => path.Length == 0 ? "(root)" : path;
 }

@@ -297,6 +297,4 @@ internal sealed class EngineHarness : IAsyncDisposable
             throw new Xunit.Sdk.XunitException($"The engine loop crashed: {crashed.Loop.Exception}");
         }
     }
-
-    private sealed record RunningEngine(SchedulerEngine Engine, CancellationTokenSource Stop, Task Loop);
 }
