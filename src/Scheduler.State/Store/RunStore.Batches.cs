@@ -19,12 +19,6 @@ public sealed partial class RunStore
     // asynchronously: left to SQLite, the loser of the file lock sleeps in its busy handler, in steps of up to 100 ms.
     private readonly SemaphoreSlim _batchTurn = new(1, 1);
 
-    private const string FinishRunSql = """
-        UPDATE "Runs" SET "Status" = @status, "ExitCode" = @exit, "OutputTail" = @tail, "OutputBytes" = @bytes, "Error" = @error, "FinishedAt" = @finished
-        WHERE "Id" = @id AND "Status" = 'running'
-        RETURNING "TaskId"
-        """;
-
     // Streak: @streak is FailureStreak.Change (1 adds one, 0 resets, -1 keeps); the summary only for the task's newest run.
     private const string FinishTaskSql = """
         UPDATE "Tasks" SET
@@ -82,47 +76,6 @@ public sealed partial class RunStore
         }
 
         return done;
-    }
-
-    private async Task FinishBatchCoreAsync(IReadOnlyList<RunFinish> finishes, bool[] done, CancellationToken cancellationToken)
-    {
-        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var run = Command(connection, transaction, FinishRunSql, "@status", "@exit", "@tail", "@bytes", "@error", "@finished", "@id");
-        await using var task = Command(connection, transaction, FinishTaskSql, "@streak", "@id", "@status", "@finished", "@task");
-        for (var i = 0; i < finishes.Count; i++)
-        {
-            var finish = finishes[i];
-            if (finish.Status == RunStatus.Running)
-            {
-                throw new ArgumentException("A run cannot finish as 'running'.", nameof(finishes));
-            }
-
-            var status = RunNames.Of(finish.Status);
-            Set(run, "@status", status);
-            Set(run, "@exit", finish.ExitCode);
-            Set(run, "@tail", finish.OutputTail);
-            Set(run, "@bytes", finish.OutputBytes);
-            Set(run, "@error", finish.Error);
-            Set(run, "@finished", finish.FinishedAt.ToUnixTimeMilliseconds());
-            Set(run, "@id", finish.RunId);
-            if (await run.ExecuteScalarAsync(cancellationToken) is not string taskId)
-            {
-                continue;
-            }
-
-            done[i] = true;
-            Set(task, "@streak", FailureStreak.Change(finish.Status));
-            Set(task, "@id", finish.RunId);
-            Set(task, "@status", status);
-            Set(task, "@finished", finish.FinishedAt.ToUnixTimeMilliseconds());
-            Set(task, "@task", taskId);
-            await task.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
