@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Prometheus;
 using Scheduler.Web.Actions;
@@ -47,7 +48,7 @@ public static class WebSetup
         services.AddOpenApi();
         services.AddSingleton<ComponentRenderer>();
         services.AddSingleton<PageResults>();
-        services.AddSingleton<DefinitionCache>();
+        services.TryAddSingleton<Engine.Registry.DefinitionRegistry>(); // serve registers the reconciler's; alone, the page parses stored text once per version
         services.AddSingleton<TaskRows>();
         services.AddSingleton<ServerInfo>();
         services.AddSingleton<PageBuilder>();

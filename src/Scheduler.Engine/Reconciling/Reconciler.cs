@@ -1,13 +1,12 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Scheduler.Definitions.Diagnostics;
 using Scheduler.Definitions.Loading;
 using Scheduler.Definitions.Model;
+using Scheduler.Engine.Registry;
 using Scheduler.Engine.Running;
 using Scheduler.State.Entities;
 using Scheduler.State.Store;
-using Scheduler.Engine.SystemTasks;
 
 namespace Scheduler.Engine.Reconciling;
 
@@ -24,6 +23,9 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
 
     /// <summary>The scheduler's own maintenance tasks, kept in the store and the engine beside the folder's tasks.</summary>
     public IReadOnlyList<ScheduledTask> SystemTasks { get; init; } = [];
+
+    /// <summary>Where the parsed definitions go (and the system tasks), for the engine, the last-good fallback and the page.</summary>
+    public DefinitionRegistry Definitions { get; init; } = new();
 
     public async Task<ReconcileReport> ApplyAsync(SourceSnapshot snapshot, string sourceDescription, CancellationToken cancellationToken)
     {
@@ -54,8 +56,10 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
             if (file.Task is { } task)
             {
                 var source = sources[file.TaskId];
+                var hash = DefinitionRegistry.HashOf(source.Content.Span);
+                Definitions.Add(task.Id, hash, task);
                 var outcome = await store.UpsertTaskAsync(
-                    new AppliedDefinition(task.Id, file.DisplayPath, Encoding.UTF8.GetString(source.Content.Span), HashOf(source), snapshot.Revision,
+                    new AppliedDefinition(task.Id, file.DisplayPath, Encoding.UTF8.GetString(source.Content.Span), hash, snapshot.Revision,
                         task.Enabled ? task.Slots.NextAfter(now)?.Utc : null, task.Enabled ? TaskState.Active : TaskState.Disabled),
                     now, cancellationToken);
                 (outcome switch { UpsertOutcome.Added => added, UpsertOutcome.Changed => changed, _ => null })?.Add(task.Id);
@@ -98,9 +102,9 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
     {
         foreach (var system in SystemTasks)
         {
-            var text = SystemTaskCatalog.Describe(system);
+            var entry = Definitions.AddSystem(system);
             await store.UpsertTaskAsync(
-                new AppliedDefinition(system.Id, system.Definition.SourcePath, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+                new AppliedDefinition(system.Id, system.Definition.SourcePath, entry.Text, entry.Hash,
                     system.Revision, system.Definition.Slots.NextAfter(now)?.Utc, TaskState.Active, IsSystem: true),
                 now, cancellationToken);
         }
@@ -108,7 +112,7 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
 
     /// <summary>
     /// Every task that should be known to the engine: the valid ones as read now, and the flagged ones as their
-    /// last good version from the store (parsed again: it was valid when stored). Disabled ones stay known for run-now.
+    /// last good version from the registry (parsed from the store's text only when this process never saw it). Disabled ones stay known for run-now.
     /// </summary>
     private async Task<List<ScheduledTask>> RunnableAsync(DefinitionSet? set, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -125,7 +129,7 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
             {
                 runnable[record.Id] = current with { Revision = record.Revision };
             }
-            else if (LastGood(record, now) is { } lastGood)
+            else if (Definitions.Get(record, now) is { } lastGood)
             {
                 runnable[record.Id] = new ScheduledTask(lastGood, record.Revision);
             }
@@ -133,14 +137,6 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
 
         return [.. runnable.Values, .. SystemTasks];
     }
-
-    private static TaskDefinition? LastGood(TaskRecord record, DateTimeOffset now)
-    {
-        var relative = record.Id + (record.SourcePath.EndsWith(".yml", StringComparison.Ordinal) ? ".yml" : ".yaml");
-        return TaskReader.Read(new SourceFile(relative, record.SourcePath, Encoding.UTF8.GetBytes(record.DefinitionYaml)), now).Task;
-    }
-
-    private static string HashOf(SourceFile file) => Convert.ToHexStringLower(SHA256.HashData(file.Content.Span));
 
     private static string Describe(Diagnostic d) => $"{d.File}:{d.Line}:{d.Column}: {d.Code} {d.Message}";
 

@@ -44,7 +44,7 @@ internal static class TaskApi
     }
 
     private static async Task<Results<Ok<TaskDetailJson>, Ok<RunJson[]>, NotFound<ReasonJson>>> GetAsync(
-        string id, int? limit, long? before, RunStore store, TaskRows rows, DefinitionCache definitions, TimeProvider time, CancellationToken cancellationToken)
+        string id, int? limit, long? before, RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, TimeProvider time, CancellationToken cancellationToken)
     {
         var path = Uri.UnescapeDataString(id);
         var now = time.GetUtcNow();

@@ -7,7 +7,7 @@ using Scheduler.Web.Views;
 namespace Scheduler.Web.Pictures;
 
 /// <summary>Builds the models of <c>/timeline</c>, <c>/failures</c> and <c>/calendar.ics</c> from the store and the parsed definitions.</summary>
-internal sealed class PicturePages(RunStore store, TaskRows rows, DefinitionCache definitions, PictureQueries queries, TimeProvider time)
+internal sealed class PicturePages(RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, PictureQueries queries, TimeProvider time)
 {
     public const int FailuresShown = 200;
     private const int TimelineRunsRead = 50_000;

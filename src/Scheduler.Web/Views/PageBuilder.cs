@@ -15,7 +15,7 @@ namespace Scheduler.Web.Views;
 internal sealed class PageBuilder(
     RunStore store,
     TaskRows rows,
-    DefinitionCache definitions,
+    Engine.Registry.DefinitionRegistry definitions,
     ServerInfo server,
     SchedulerEngine engine,
     IAntiforgery antiforgery,

@@ -7,15 +7,17 @@ using Scheduler.Web.Rendering;
 namespace Scheduler.Web.Views;
 
 /// <summary>Builds <see cref="TaskRow"/>s from task records and their parsed definitions.</summary>
-internal sealed class TaskRows(DefinitionCache definitions)
+internal sealed class TaskRows(Engine.Registry.DefinitionRegistry definitions)
 {
     public TaskRow Build(TaskRecord task, DateTimeOffset now)
     {
         var definition = definitions.Get(task, now);
         var zone = definition?.Slots.TimeZone ?? TimeZoneInfo.Utc;
+        // System tasks are registry entries like the rest; a stored task that does not parse (or a system task of
+        // settings this process does not have) shows no schedule.
         var (description, schedule, words) = definition is not null
             ? (definition.Description, definition.Schedule.Describe(), ScheduleWords.Of(definition.Schedule))
-            : SystemText(task.DefinitionYaml);
+            : (null, task.IsSystem ? "built in" : "-", null);
         var lastRun = task.LastRunId is { } id
             ? new RunCell(
                 id,
@@ -46,15 +48,5 @@ internal sealed class TaskRows(DefinitionCache definitions)
             task.NextSlotUtc,
             task.FailureStreak,
             task.ConfigError);
-    }
-
-    // System tasks have no task file to parse; their stored text names the description and schedule on lines of their own.
-    private static (string? Description, string Schedule, string? Words) SystemText(string text)
-    {
-        string? Line(string key) => text.Split('\n')
-            .FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?[key.Length..].Trim().Trim('"');
-        return Line("schedule:") is { } cron
-            ? (Line("description:"), $"cron {cron} (UTC)", ScheduleWords.Cron(cron, "UTC"))
-            : (Line("description:"), "built in", null);
     }
 }

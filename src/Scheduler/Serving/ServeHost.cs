@@ -8,6 +8,7 @@ using Scheduler.Engine;
 using Scheduler.Engine.Handlers;
 using Scheduler.Engine.Notifications;
 using Scheduler.Engine.Reconciling;
+using Scheduler.Engine.Registry;
 using Scheduler.Engine.Running;
 using Scheduler.Engine.SystemTasks;
 using Scheduler.State.Store;
@@ -63,10 +64,13 @@ internal static class ServeHost
         NotifySetup.Add(builder.Services, notify, store.Runs, time, engineOptions.Instance);
         // Every event sink (the notifier, the missed-slots metric) hears the engine through one.
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SchedulerEngine>(sp, new RunEventSinks(sp.GetServices<IRunEventSink>())));
+        // One registry of parsed definitions: the reconciler fills it, the engine, the last-good fallback and the page read it.
+        builder.Services.AddSingleton<DefinitionRegistry>();
         builder.Services.AddSingleton(sp => new Reconciler(
             store.Runs, sp.GetRequiredService<SchedulerEngine>(), time, sp.GetRequiredService<ILogger<Reconciler>>())
         {
             SystemTasks = SystemTaskCatalog.Create(systemOptions),
+            Definitions = sp.GetRequiredService<DefinitionRegistry>(),
         });
         builder.Services.AddSingleton<IDefinitionSource>(_ => git is null
             ? new FolderSource(Path.GetFullPath(options.Schedules, currentDirectory), currentDirectory, time)

@@ -31,9 +31,12 @@ internal sealed class EngineUnderTest : IAsyncDisposable
     }
 
     // Errors only (a store failure must show; skipped slots show as missing runs); SCHEDULER_BENCH_LOG=Information logs every run as serve does.
+    // Read once: a filter that read the variable on each call cost the engine's every log check an environment lookup.
+    private static readonly LogLevel MinimumLevel = Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("SCHEDULER_BENCH_LOG"), out var min) ? min : LogLevel.Error;
+
     private static ILoggerFactory Logs { get; } = LoggerFactory.Create(b => b
         .AddSimpleConsole(o => o.SingleLine = true)
-        .AddFilter(level => level >= (Enum.TryParse<LogLevel>(Environment.GetEnvironmentVariable("SCHEDULER_BENCH_LOG"), out var min) ? min : LogLevel.Error))
+        .SetMinimumLevel(MinimumLevel)
         .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
 
     public SchedulerStore Store { get; }

@@ -1,0 +1,160 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Scheduler.Definitions.Runs;
+
+namespace Scheduler.State.Store;
+
+/// <summary>
+/// The claim batch: its runs inserted by multi-row statements, then one update per task it touches. At thousands of
+/// runs a second the statements' own cost (binding, stepping, the interop) was most of the store's time: a
+/// statement per run and two per task (its summary, then its marks) cost several times what the rows do.
+/// </summary>
+public sealed partial class RunStore
+{
+    // Rows per insert statement: 13 parameters each stays far below SQLite's and PostgreSQL's limits on parameters.
+    private const int ClaimRowsPerInsert = 50;
+    private const int ClaimColumns = 12;
+
+    private const string InsertClaimHead = """
+        INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "FinishedAt", "Error", "OutputTail", "OutputBytes", "Revision", "Instance", "PassedToUtc", "PassedCount")
+        VALUES
+        """;
+
+    // The rows of one statement conflict with each other too: the first one of a (task, slot, attempt) wins, as it
+    // would in a statement of its own. RETURNING gives rows in no promised order, so each names its claim.
+    private const string InsertClaimTail = """
+         ON CONFLICT ("TaskId", "SlotUtc", "Attempt") DO NOTHING
+        RETURNING "Id", "TaskId", "SlotUtc", "Attempt"
+        """;
+
+    // A task's summary (only a newer run replaces it), its catch-up mark (only a later slot moves it) and its next
+    // slot (when the batch carries one), in one statement: what the batch's claims, skipped rows and marks say of it.
+    private const string ClaimTaskSql = """
+        UPDATE "Tasks" SET
+          "LastSlotUtc" = CASE WHEN @hasMark = 1 AND ("LastSlotUtc" IS NULL OR "LastSlotUtc" < @mark) THEN @mark ELSE "LastSlotUtc" END,
+          "NextSlotUtc" = CASE WHEN @setNext = 1 THEN @next ELSE "NextSlotUtc" END,
+          "LastRunStatus" = CASE WHEN @hasRun = 1 AND ("LastRunId" IS NULL OR "LastRunId" < @id) THEN 'running' ELSE "LastRunStatus" END,
+          "LastRunStartedAt" = CASE WHEN @hasRun = 1 AND ("LastRunId" IS NULL OR "LastRunId" < @id) THEN @started ELSE "LastRunStartedAt" END,
+          "LastRunFinishedAt" = CASE WHEN @hasRun = 1 AND ("LastRunId" IS NULL OR "LastRunId" < @id) THEN NULL ELSE "LastRunFinishedAt" END,
+          "LastRunId" = CASE WHEN @hasRun = 1 AND ("LastRunId" IS NULL OR "LastRunId" < @id) THEN @id ELSE "LastRunId" END
+        WHERE "Id" = @task
+        """;
+
+    private static readonly string FullInsertSql = InsertClaimSql(ClaimRowsPerInsert);
+
+    private async Task ClaimBatchCoreAsync(
+        IReadOnlyList<SlotClaim> claims, IReadOnlyList<TaskAdvance> advances, string instance, long?[] ids, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        DbCommand? full = null;
+        try
+        {
+            for (var from = 0; from < claims.Count; from += ClaimRowsPerInsert)
+            {
+                var count = Math.Min(ClaimRowsPerInsert, claims.Count - from);
+                if (count == ClaimRowsPerInsert)
+                {
+                    full ??= InsertCommand(connection, transaction, count);
+                    await InsertClaimsAsync(full, claims, from, count, instance, ids, cancellationToken);
+                    continue;
+                }
+
+                await using var partial = InsertCommand(connection, transaction, count);
+                await InsertClaimsAsync(partial, claims, from, count, instance, ids, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+
+        var writes = ClaimTaskWrites.Of(claims, ids, advances, AdvancesLastSlot);
+        await using var task = Command(connection, transaction, ClaimTaskSql, "@hasMark", "@mark", "@setNext", "@next", "@hasRun", "@id", "@started", "@task");
+        foreach (var write in writes)
+        {
+            // Absent values are flagged rather than null: PostgreSQL then always knows the parameters' types.
+            Set(task, "@hasMark", write.Mark is null ? 0 : 1);
+            Set(task, "@mark", write.Mark ?? 0L);
+            Set(task, "@setNext", write.SetsNext ? 1 : 0);
+            Set(task, "@next", write.Next);
+            Set(task, "@hasRun", write.RunId is null ? 0 : 1);
+            Set(task, "@id", write.RunId ?? 0L);
+            Set(task, "@started", write.RunStarted);
+            Set(task, "@task", write.TaskId);
+            await task.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task InsertClaimsAsync(
+        DbCommand insert, IReadOnlyList<SlotClaim> claims, int from, int count, string instance, long?[] ids, CancellationToken cancellationToken)
+    {
+        var parameters = insert.Parameters;
+        for (var row = 0; row < count; row++)
+        {
+            var claim = claims[from + row];
+            var skipped = claim.SkipReason is not null;
+            var at = row * ClaimColumns;
+            parameters[at].Value = (object?)claim.TaskId ?? DBNull.Value;
+            parameters[at + 1].Value = RunNames.Of(claim.Trigger);
+            parameters[at + 2].Value = claim.SlotUtc.ToUnixTimeMilliseconds();
+            parameters[at + 3].Value = claim.Attempt;
+            parameters[at + 4].Value = RunNames.Of(skipped ? RunStatus.Skipped : RunStatus.Running);
+            parameters[at + 5].Value = skipped ? DBNull.Value : claim.StartedAt.ToUnixTimeMilliseconds();
+            parameters[at + 6].Value = skipped ? claim.StartedAt.ToUnixTimeMilliseconds() : DBNull.Value;
+            parameters[at + 7].Value = (object?)claim.SkipReason ?? DBNull.Value;
+            parameters[at + 8].Value = (object?)claim.Revision ?? DBNull.Value;
+            parameters[at + 9].Value = instance;
+            parameters[at + 10].Value = (object?)claim.PassedToUtc?.ToUnixTimeMilliseconds() ?? DBNull.Value;
+            parameters[at + 11].Value = (object?)claim.PassedCount ?? DBNull.Value;
+        }
+
+        await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var (id, taskId, slot, attempt) = (reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt32(3));
+            for (var i = from; i < from + count; i++)
+            {
+                var claim = claims[i];
+                if (ids[i] is null && claim.Attempt == attempt && claim.SlotUtc.ToUnixTimeMilliseconds() == slot && string.Equals(claim.TaskId, taskId, StringComparison.Ordinal))
+                {
+                    ids[i] = id;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static DbCommand InsertCommand(DbConnection connection, DbTransaction transaction, int rows)
+    {
+        var names = new string[rows * ClaimColumns];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = string.Create(CultureInfo.InvariantCulture, $"@p{i}");
+        }
+
+        return Command(connection, transaction, rows == ClaimRowsPerInsert ? FullInsertSql : InsertClaimSql(rows), names);
+    }
+
+    private static string InsertClaimSql(int rows)
+    {
+        var sql = new StringBuilder(InsertClaimHead);
+        for (var row = 0; row < rows; row++)
+        {
+            var p = row * ClaimColumns;
+            sql.Append(row == 0 ? "\n" : ",\n").Append(CultureInfo.InvariantCulture,
+                $"(@p{p}, @p{p + 1}, @p{p + 2}, @p{p + 3}, @p{p + 4}, @p{p + 5}, @p{p + 6}, @p{p + 7}, '', 0, @p{p + 8}, @p{p + 9}, @p{p + 10}, @p{p + 11})");
+        }
+
+        return sql.Append(InsertClaimTail).ToString();
+    }
+}
