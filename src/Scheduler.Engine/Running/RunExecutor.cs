@@ -20,6 +20,7 @@ internal sealed class RunExecutor(
     private readonly Queue<ActiveRun> _waiting = new();
     private int _executing;
     private bool _closed;
+    private TaskCompletionSource? _idle;
 
     /// <summary>Runs claimed here whose end is not yet written: waiting, executing, or ending.</summary>
     public int Count
@@ -38,6 +39,21 @@ internal sealed class RunExecutor(
         lock (_lock)
         {
             return _active.TryGetValue(runId, out var run) && run.StopReason is null;
+        }
+    }
+
+    /// <summary>Completes when no run claimed here is left (each end written): what a drain waits for.</summary>
+    public Task WhenIdle()
+    {
+        lock (_lock)
+        {
+            if (_active.Count == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _idle.Task;
         }
     }
 
@@ -168,6 +184,11 @@ internal sealed class RunExecutor(
         {
             _active.Remove(run.RunId);
             run.Dispose();
+            if (_active.Count == 0 && _idle is { } idle)
+            {
+                _idle = null;
+                idle.TrySetResult();
+            }
         }
 
         return (status, error);
