@@ -34,7 +34,7 @@ public sealed class SchedulerEngine
     public DrainState Drain { get; } = new();
 
     /// <summary>The runs this process has claimed whose end is not yet written, for the status page.</summary>
-    public int ActiveRunCount => _loop.ActiveRunCount;
+    public int ActiveRunCount => _loop.Executor.Count;
 
     /// <summary>Replaces the set of tasks: new ones are scheduled, changed ones rescheduled, missing ones dropped (their runs finish).</summary>
     public Task ApplyAsync(IReadOnlyCollection<ScheduledTask> tasks, CancellationToken cancellationToken = default) =>

@@ -22,15 +22,15 @@ internal sealed class LoopDrain(SlotLoop loop, DrainState state, TimeProvider ti
                 return;
             }
 
-            DrainLog.Draining(logger, loop.ActiveRunCount, Remaining(window));
-            if (await WaitAsync(loop.WhenIdle(), window, cancellationToken))
+            DrainLog.Draining(logger, loop.Executor.Count, Remaining(window));
+            if (await WaitAsync(loop.Executor.WhenIdle(), window, cancellationToken))
             {
                 DrainLog.Drained(logger, time.GetUtcNow() - window.Since);
             }
         }
         catch (TimeoutException)
         {
-            DrainLog.Expired(logger, loop.ActiveRunCount, options.DrainTimeout);
+            DrainLog.Expired(logger, loop.Executor.Count, options.DrainTimeout);
         }
     }
 
@@ -42,7 +42,7 @@ internal sealed class LoopDrain(SlotLoop loop, DrainState state, TimeProvider ti
         if (await Task.WhenAny(waiting, state.SkipRequested) != waiting)
         {
             await abandon.CancelAsync(); // the abandoned wait ends cancelled, not faulted: nothing goes unobserved
-            DrainLog.Skipped(logger, loop.ActiveRunCount);
+            DrainLog.Skipped(logger, loop.Executor.Count);
             return false;
         }
 

@@ -60,6 +60,11 @@ internal sealed class RunExecutor(
     /// <summary>A claimed run joins the active ones: it starts now, or waits for a place under the concurrency cap.</summary>
     public void Admit(ActiveRun run)
     {
+        if (RunTracing.IsOn)
+        {
+            run.Tick = System.Diagnostics.Activity.Current?.Context ?? default; // the loop's tick, while it claims
+        }
+
         lock (_lock)
         {
             _active.Add(run.RunId, run);
@@ -141,12 +146,15 @@ internal sealed class RunExecutor(
     {
         var started = time.GetUtcNow();
         var definition = run.Task.Definition;
+        using var span = RunTracing.StartRun(run, started);
+        run.Trace = span?.Context ?? default;
+        using var scope = logger.BeginScope(new RunScope(run.RunId, run.Task.Id));
         EngineLog.RunStarted(logger, run.RunId, run.Task.Id, run.Slot, run.Attempt, RunNames.Of(run.Trigger));
         HandlerOutcome outcome;
         try
         {
             // Credentials are read now, at the start of this run, and live only in its context.
-            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, time) { PassEnvironment = options.PassEnvironment };
+            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, time) { PassEnvironment = options.PassEnvironment, TraceParent = span?.Id };
             if (RunSecrets.Start(start, out var unresolved) is not { } context)
             {
                 outcome = HandlerOutcome.Failed(unresolved!);
@@ -169,6 +177,7 @@ internal sealed class RunExecutor(
 
         ReleasePlace();
         var status = await EndAsync(run, outcome, started);
+        RunTracing.EndRun(span, status.Status, outcome.ExitCode, status.Error);
         var duration = (long)(time.GetUtcNow() - started).TotalMilliseconds;
         EngineLog.RunFinished(logger, run.RunId, run.Task.Id, RunNames.Of(status.Status), duration, run.Slot, outcome.ExitCode, status.Error);
     }

@@ -44,9 +44,7 @@ internal sealed class SlotLoop
         _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger);
     }
 
-    public int ActiveRunCount => _executor.Count;
-
-    public Task WhenIdle() => _executor.WhenIdle();
+    public RunExecutor Executor => _executor;
 
     public Task<T> PostAsync<T>(Func<Task<T>> work) => _inbox.PostAsync(work);
 
@@ -147,6 +145,7 @@ internal sealed class SlotLoop
 
     private async Task FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var tick = RunTracing.IsOn && _tasks.TryPeekDue(out var due) && due <= now ? RunTracing.StartTick(now) : null;
         _dispatcher.BeginTick();
         while (!cancellationToken.IsCancellationRequested && !_drain.IsDraining && _tasks.TryTakeDue(now, out var slots))
         {
