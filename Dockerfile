@@ -72,5 +72,8 @@ EXPOSE 8080
 # HTTP/1.0 to ask /healthz and check for a 200, without adding an HTTP client to the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /healthz HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+# Exec form, so `docker stop`'s SIGTERM reaches serve itself, which drains: runs in progress go on for
+# Scheduler:Engine:DrainTimeout (20 s), then what is left is stopped within ShutdownGrace (30 s) and recorded
+# interrupted. Give it `docker run --stop-timeout 60`: Docker's default of 10 s cuts the drain short.
 ENTRYPOINT ["dotnet", "scheduler.dll"]
 CMD ["serve", "--schedules", "/schedules", "--data", "/data", "--urls", "http://0.0.0.0:8080"]

@@ -15,6 +15,7 @@ namespace Scheduler.Engine;
 public sealed class SchedulerEngine
 {
     private readonly SlotLoop _loop;
+    private readonly LoopDrain _drain;
 
     public SchedulerEngine(
         RunStore store, HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger<SchedulerEngine> logger,
@@ -22,14 +23,18 @@ public sealed class SchedulerEngine
     {
         Health = health ?? new StoreHealth();
         var recorder = new RunRecorder(store, time, options, logger, events, Health);
-        _loop = new SlotLoop(store, recorder, handlers, time, options, logger);
+        _loop = new SlotLoop(store, recorder, handlers, time, options, logger, Drain);
+        _drain = new LoopDrain(_loop, Drain, time, options, logger);
     }
 
     /// <summary>Whether the store takes the engine's writes (for <c>/readyz</c> and <c>/api/status</c>).</summary>
     public StoreHealth Health { get; }
 
+    /// <summary>Whether this process is draining (for <c>/readyz</c>, <c>/api/status</c> and the page), and the way to skip the wait.</summary>
+    public DrainState Drain { get; } = new();
+
     /// <summary>The runs this process has claimed whose end is not yet written, for the status page.</summary>
-    public int ActiveRunCount => _loop.ActiveRunCount;
+    public int ActiveRunCount => _loop.Executor.Count;
 
     /// <summary>Replaces the set of tasks: new ones are scheduled, changed ones rescheduled, missing ones dropped (their runs finish).</summary>
     public Task ApplyAsync(IReadOnlyCollection<ScheduledTask> tasks, CancellationToken cancellationToken = default) =>
@@ -37,11 +42,19 @@ public sealed class SchedulerEngine
 
     /// <summary>Starts a manual run now, under the task's overlap policy.</summary>
     public Task<RunNowResult> RunNowAsync(string taskId, CancellationToken cancellationToken = default) =>
-        _loop.PostAsync(() => _loop.RunNowAsync(taskId, cancellationToken));
+        Drain.IsDraining
+            ? Task.FromResult(new RunNowResult(RunNowOutcome.Refused, Reason: "this scheduler instance is shutting down (draining) and starts no new runs"))
+            : _loop.PostAsync(() => _loop.RunNowAsync(taskId, cancellationToken));
 
     /// <summary>Stops a run of this process as a timeout does (TERM, kill-grace, KILL); it is recorded as cancelled.</summary>
     public Task<CancelResult> CancelAsync(long runId, CancellationToken cancellationToken = default) =>
         _loop.PostAsync(() => _loop.CancelAsync(runId, cancellationToken));
+
+    /// <summary>
+    /// The first part of a stop, before <see cref="RunAsync"/>'s token fires: nothing new is claimed here and the runs in
+    /// progress go on until they end, <see cref="EngineOptions.DrainTimeout"/> passes or <see cref="DrainState.SkipWait"/>.
+    /// </summary>
+    public Task DrainAsync(CancellationToken cancellationToken) => _drain.DrainAsync(cancellationToken);
 
     /// <summary>Runs the loop until <paramref name="stopping"/> fires, then stops the active runs and records what was left as interrupted.</summary>
     public Task RunAsync(CancellationToken stopping) => _loop.RunAsync(stopping);

@@ -75,7 +75,9 @@ public sealed class ApiShapeTests
 
         var status = await server.GetJsonAsync("/api/status");
 
-        Assert.Equal(["revision", "instance", "clock", "startedAt", "instances", "store"], status.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["revision", "instance", "clock", "startedAt", "instances", "store", "drain"], status.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["draining", "since", "deadline"], status.GetProperty("drain").EnumerateObject().Select(p => p.Name));
+        Assert.False(status.GetProperty("drain").GetProperty("draining").GetBoolean());
         Assert.Equal(["acceptsWrites", "refusingSince", "error"], status.GetProperty("store").EnumerateObject().Select(p => p.Name));
         Assert.True(status.GetProperty("store").GetProperty("acceptsWrites").GetBoolean());
         var revision = status.GetProperty("revision");

@@ -20,6 +20,9 @@ public sealed record RunContext(
     /// <summary>The task's credentials, resolved when the run started (<see cref="RunSecrets.Resolve"/>).</summary>
     public RunSecrets Secrets { get; init; } = RunSecrets.None;
 
+    /// <summary>The W3C <c>traceparent</c> of the run's span while tracing is on: <c>TRACEPARENT</c> for the processes it starts.</summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>Which of the scheduler's own environment variables the run gets besides the basics.</summary>
     public PassEnvironment PassEnvironment { get; init; } = PassEnvironment.None;
 

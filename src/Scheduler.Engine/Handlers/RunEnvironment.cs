@@ -17,6 +17,9 @@ public static class RunEnvironment
     public const string Attempt = "SCHEDULER_ATTEMPT";
     public const string Trigger = "SCHEDULER_TRIGGER";
 
+    /// <summary>The run's trace context (W3C), as OpenTelemetry SDKs read it from the environment; only while tracing is on.</summary>
+    public const string TraceParent = "TRACEPARENT";
+
     /// <summary>What every run gets when the scheduler has it (plus every <c>LC_*</c>): what programs need to find themselves and speak.</summary>
     public static IReadOnlyList<string> Basics { get; } = ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "TZ", "TMPDIR"];
 
@@ -28,7 +31,7 @@ public static class RunEnvironment
     private static readonly string[] NeverPassedSections = ["Scheduler__", "ConnectionStrings__", "Kestrel__"];
 
     private static readonly string[] NeverPassedPrefixes =
-        ["SCHEDULER_", "SQLCONNSTR_", "SQLAZURECONNSTR_", "MYSQLCONNSTR_", "CUSTOMCONNSTR_", "POSTGRESQLCONNSTR_"];
+        ["SCHEDULER_", "TRACEPARENT", "TRACESTATE", "SQLCONNSTR_", "SQLAZURECONNSTR_", "MYSQLCONNSTR_", "CUSTOMCONNSTR_", "POSTGRESQLCONNSTR_"];
 
     /// <summary>
     /// The whole environment the run's process gets, from <paramref name="inherited"/> (the scheduler's environment when
@@ -74,6 +77,10 @@ public static class RunEnvironment
         variables[Slot] = RunValues.Slot(context.Slot);
         variables[Attempt] = RunValues.Attempt(context.Attempt);
         variables[Trigger] = RunValues.Trigger(context.Trigger);
+        if (context.TraceParent is { } traceParent)
+        {
+            variables[TraceParent] = traceParent;
+        }
 
         // Every declared parameter is set, empty when it has no value, so a script can rely on the name existing.
         var parameters = context.ParameterValues;

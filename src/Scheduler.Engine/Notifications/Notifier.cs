@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scheduler.Definitions.Model;
 using Scheduler.Definitions.Notifications;
+using Scheduler.Engine.Running;
 using Scheduler.State.Entities;
 using Scheduler.State.Store;
 
@@ -183,6 +184,7 @@ public sealed class Notifier : BackgroundService, IRunEventSink
         for (var attempt = 1; ; attempt++)
         {
             onAttempt();
+            using var span = RunTracing.StartWebhook(notification.Fact.Trace, notification.Fact.Task.Id);
             var (error, retry) = await _sender.SendAsync(uri, body, stopping);
             if (error is null)
             {

@@ -36,6 +36,9 @@ public sealed record RunEvent(
 
     public string? PassedReason { get; init; }
 
+    /// <summary>The span of the run while tracing is on: a webhook about it is sent under it.</summary>
+    public System.Diagnostics.ActivityContext Trace { get; init; }
+
     /// <summary>The first reason as a value (what metrics label by); the text above is for people.</summary>
     public Planning.PassedCause? PassedCause { get; init; }
 }

@@ -21,6 +21,7 @@ internal sealed class RunEvents(IRunEventSink? sink, ILogger logger)
             FinishedAt = finishedAt,
             PreviousStreak = previousStreak,
             FailureStreak = FailureStreak.After(previousStreak, status),
+            Trace = run.Trace,
         });
 
     public void Skipped(ScheduledTask task, long? runId, DateTimeOffset? slot, RunTrigger trigger, string reason, DateTimeOffset now) =>

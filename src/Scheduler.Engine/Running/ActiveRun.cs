@@ -32,6 +32,12 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
 
     public RunInWay InWay => new(RunId, Slot, Attempt, Trigger);
 
+    /// <summary>The span of the tick that claimed it (tracing on only), the parent of its own.</summary>
+    public System.Diagnostics.ActivityContext Tick { get; set; }
+
+    /// <summary>Its own span's context while tracing is on, for what is sent about it later (webhooks).</summary>
+    public System.Diagnostics.ActivityContext Trace { get; set; }
+
     /// <summary>Only under the executor's lock, which also guards the disposal.</summary>
     public void Stop(StopReason reason, string detail)
     {

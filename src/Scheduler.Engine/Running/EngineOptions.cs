@@ -12,7 +12,13 @@ public sealed class EngineOptions
     /// <summary>A slot found due later than this was missed (downtime, suspend, clock jump) and follows the task's catch-up policy.</summary>
     public TimeSpan MissedAfter { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>On shutdown, how long running runs get to stop (after their own TERM/kill-grace/KILL) before they are recorded as interrupted.</summary>
+    /// <summary>
+    /// On shutdown (SIGTERM, Ctrl-C), how long the runs in progress go on, untouched, while nothing new is claimed;
+    /// what is still running after it is stopped within <see cref="ShutdownGrace"/>. Zero stops them at once.
+    /// </summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>On shutdown, after the drain, how long running runs get to stop (after their own TERM/kill-grace/KILL) before they are recorded as interrupted.</summary>
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Bytes of output kept per run.</summary>

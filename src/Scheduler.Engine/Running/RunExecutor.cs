@@ -20,6 +20,7 @@ internal sealed class RunExecutor(
     private readonly Queue<ActiveRun> _waiting = new();
     private int _executing;
     private bool _closed;
+    private TaskCompletionSource? _idle;
 
     /// <summary>Runs claimed here whose end is not yet written: waiting, executing, or ending.</summary>
     public int Count
@@ -41,9 +42,29 @@ internal sealed class RunExecutor(
         }
     }
 
+    /// <summary>Completes when no run claimed here is left (each end written): what a drain waits for.</summary>
+    public Task WhenIdle()
+    {
+        lock (_lock)
+        {
+            if (_active.Count == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _idle ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _idle.Task;
+        }
+    }
+
     /// <summary>A claimed run joins the active ones: it starts now, or waits for a place under the concurrency cap.</summary>
     public void Admit(ActiveRun run)
     {
+        if (RunTracing.IsOn)
+        {
+            run.Tick = System.Diagnostics.Activity.Current?.Context ?? default; // the loop's tick, while it claims
+        }
+
         lock (_lock)
         {
             _active.Add(run.RunId, run);
@@ -125,12 +146,15 @@ internal sealed class RunExecutor(
     {
         var started = time.GetUtcNow();
         var definition = run.Task.Definition;
+        using var span = RunTracing.StartRun(run, started);
+        run.Trace = span?.Context ?? default;
+        using var scope = logger.BeginScope(new RunScope(run.RunId, run.Task.Id));
         EngineLog.RunStarted(logger, run.RunId, run.Task.Id, run.Slot, run.Attempt, RunNames.Of(run.Trigger));
         HandlerOutcome outcome;
         try
         {
             // Credentials are read now, at the start of this run, and live only in its context.
-            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, time) { PassEnvironment = options.PassEnvironment };
+            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, time) { PassEnvironment = options.PassEnvironment, TraceParent = span?.Id };
             if (RunSecrets.Start(start, out var unresolved) is not { } context)
             {
                 outcome = HandlerOutcome.Failed(unresolved!);
@@ -153,6 +177,7 @@ internal sealed class RunExecutor(
 
         ReleasePlace();
         var status = await EndAsync(run, outcome, started);
+        RunTracing.EndRun(span, status.Status, outcome.ExitCode, status.Error);
         var duration = (long)(time.GetUtcNow() - started).TotalMilliseconds;
         EngineLog.RunFinished(logger, run.RunId, run.Task.Id, RunNames.Of(status.Status), duration, run.Slot, outcome.ExitCode, status.Error);
     }
@@ -168,6 +193,11 @@ internal sealed class RunExecutor(
         {
             _active.Remove(run.RunId);
             run.Dispose();
+            if (_active.Count == 0 && _idle is { } idle)
+            {
+                _idle = null;
+                idle.TrySetResult();
+            }
         }
 
         return (status, error);

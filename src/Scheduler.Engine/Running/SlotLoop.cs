@@ -26,11 +26,13 @@ internal sealed class SlotLoop
     private readonly RetryBook _retries;
     private readonly OverlapBook _overlap = new();
     private readonly Dispatcher _dispatcher;
+    private readonly DrainState _drain;
     private DateTimeOffset _nextCancelPoll;
     private bool _stopping;
 
-    public SlotLoop(RunStore store, RunRecorder recorder, Handlers.HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger logger)
+    public SlotLoop(RunStore store, RunRecorder recorder, Handlers.HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger logger, DrainState drain)
     {
+        _drain = drain;
         _store = store;
         _recorder = recorder;
         _time = time;
@@ -42,7 +44,7 @@ internal sealed class SlotLoop
         _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger);
     }
 
-    public int ActiveRunCount => _executor.Count;
+    public RunExecutor Executor => _executor;
 
     public Task<T> PostAsync<T>(Func<Task<T>> work) => _inbox.PostAsync(work);
 
@@ -143,8 +145,9 @@ internal sealed class SlotLoop
 
     private async Task FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        using var tick = RunTracing.IsOn && _tasks.TryPeekDue(out var due) && due <= now ? RunTracing.StartTick(now) : null;
         _dispatcher.BeginTick();
-        while (!cancellationToken.IsCancellationRequested && _tasks.TryTakeDue(now, out var slots))
+        while (!cancellationToken.IsCancellationRequested && !_drain.IsDraining && _tasks.TryTakeDue(now, out var slots))
         {
             var before = slots.Watermark;
             var plan = SlotPlanner.Plan(slots.Task.Definition, before, now, _options.MissedAfter);
@@ -172,7 +175,7 @@ internal sealed class SlotLoop
 
     private async Task FireRetriesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && _retries.TryTakeDue(now, out var retry))
+        while (!cancellationToken.IsCancellationRequested && !_drain.IsDraining && _retries.TryTakeDue(now, out var retry))
         {
             if (_tasks.TryGet(retry.TaskId, out var slots))
             {
@@ -214,7 +217,7 @@ internal sealed class SlotLoop
             _retries.ScheduleIfOwed(run.Task, run.Slot, run.Attempt, ended.Status, ended.FinishedAt);
         }
 
-        if (!_stopping && _tasks.TryGet(run.Task.Id, out var slots) && slots.Backlog.Count > 0)
+        if (!_stopping && !_drain.IsDraining && _tasks.TryGet(run.Task.Id, out var slots) && slots.Backlog.Count > 0)
         {
             _dispatcher.BeginTick();
             await DrainBacklogAsync(slots, CancellationToken.None);
@@ -281,12 +284,12 @@ internal sealed class SlotLoop
     {
         // Wake at least every minute: a clock that jumps is noticed even when nothing is due soon.
         var wake = now + TimeSpan.FromMinutes(1);
-        if (_tasks.TryPeekDue(out var due) && due < wake)
+        if (!_drain.IsDraining && _tasks.TryPeekDue(out var due) && due < wake)
         {
             wake = due;
         }
 
-        if (_retries.TryPeek(out var retry) && retry < wake)
+        if (!_drain.IsDraining && _retries.TryPeek(out var retry) && retry < wake)
         {
             wake = retry;
         }

@@ -1,6 +1,6 @@
 namespace Scheduler.Web.Views;
 
-/// <summary>The overview's header: revisions, config errors, instance and, when virtual, the clock.</summary>
+/// <summary>The overview's header: revisions, config errors, instance (and whether it is draining) and, when virtual, the clock.</summary>
 public sealed record HeaderView(
     string AppliedRevision,
     string AttemptedRevision,
@@ -12,4 +12,5 @@ public sealed record HeaderView(
     bool ClockVirtual,
     string ClockNow,
     string? ClockRate,
-    int ActiveRuns);
+    int ActiveRuns,
+    string? DrainingUntil = null);

@@ -163,7 +163,8 @@ internal sealed class PageBuilder(
             clock.Virtual,
             TimeText.Utc(clock.Now),
             clock.Rate?.ToString("0.###", CultureInfo.InvariantCulture),
-            engine.ActiveRunCount);
+            engine.ActiveRunCount,
+            engine.Drain.Window is { } drain ? TimeText.Utc(drain.Deadline) : null);
     }
 
     private static NotificationRow NotificationRowOf(State.Entities.NotificationRecord n) => new(

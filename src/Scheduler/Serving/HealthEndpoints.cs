@@ -7,7 +7,7 @@ using Scheduler.State.Store;
 
 namespace Scheduler.Serving;
 
-/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: the definitions are loaded and the store answers and takes writes.</summary>
+/// <summary><c>/healthz</c>: the process is alive. <c>/readyz</c>: not draining, the definitions are loaded and the store answers and takes writes.</summary>
 internal static class HealthEndpoints
 {
     public static void Map(WebApplication app)
@@ -16,6 +16,14 @@ internal static class HealthEndpoints
         app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous();
         app.MapGet("/readyz", async (SchedulerStore store, DefinitionSync sync, Engine.SchedulerEngine engine, CancellationToken cancellationToken) =>
         {
+            // From the first moment of a stop: the load balancer and Kubernetes send nothing more here while it drains.
+            if (engine.Drain.Window is { } drain)
+            {
+                return Results.Text(
+                    $"not ready: draining since {drain.Since:O}, runs in progress go on until {drain.Deadline:O} and no new run starts here\n",
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             if (engine.Health.State is { IsRefusing: true } refusing)
             {
                 return Results.Text(

@@ -46,7 +46,8 @@ internal static class ServeHost
 
         engineOptions.PassEnvironment = RunsSettings.PassEnvironment(builder.Configuration);
         var notify = NotifySetup.Read(builder.Configuration);
-        var shutdownTimeout = engineOptions.ShutdownGrace + TimeSpan.FromSeconds(15);
+        // The host's stop must outlast the drain and the stop of what is left after it, or it would abandon the runs unrecorded.
+        var shutdownTimeout = engineOptions.DrainTimeout + engineOptions.ShutdownGrace + TimeSpan.FromSeconds(15);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
         builder.Services.AddSingleton(time);
         builder.Services.AddSingleton(engineOptions);

@@ -9,4 +9,7 @@ internal static partial class ServeLog
 
     [LoggerMessage(202, LogLevel.Information, "Serving {Schedules} with state in {Data} on {Urls}")]
     public static partial void Serving(ILogger logger, string schedules, string data, string urls);
+
+    [LoggerMessage(203, LogLevel.Warning, "{Signal} again: the drain is skipped, the runs in progress are stopped now")]
+    public static partial void DrainSkipRequested(ILogger logger, string signal);
 }

@@ -23,7 +23,9 @@ internal static class ServeRunner
         }
 
         ServeLog.Serving(logger, options.Git is { } git ? $"git {git.Url} ({git.Branch}:{git.Path})" : options.Schedules, app.Services.GetRequiredService<State.Store.SchedulerStore>().Description, options.Urls);
-        // SIGTERM and Ctrl-C reach the host's own lifetime, which stops the engine gracefully (see CliApp).
+        // SIGTERM and Ctrl-C reach the host's own lifetime, which drains and then stops the engine (see CliApp and
+        // SchedulerService); a second one skips the drain.
+        using var signals = new StopSignals(app.Services.GetRequiredService<Engine.SchedulerEngine>().Drain, logger);
         await app.RunAsync();
         return ExitCodes.Ok;
     }

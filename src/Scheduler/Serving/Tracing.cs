@@ -15,7 +15,7 @@ namespace Scheduler.Serving;
 internal static class Tracing
 {
     /// <summary>The scheduler's own spans (the engine's runs and ticks) come from this source.</summary>
-    public const string SourceName = "Scheduler";
+    public const string SourceName = Engine.Running.RunTracing.SourceName;
 
     public const string EndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 

@@ -78,7 +78,7 @@ public sealed partial class SystemdUnitTests
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(DeployFiles.Path("src", "Scheduler", "appsettings.json")));
         var engine = json.RootElement.GetProperty("Scheduler").GetProperty("Engine");
         var grace = TimeSpan.Parse(engine.GetProperty("ShutdownGrace").GetString()!, CultureInfo.InvariantCulture);
-        // The drain (issue 18) defaults to 20 s where appsettings.json does not name it.
+        // The drain's own default (20 s) where appsettings.json does not name it.
         var drain = engine.TryGetProperty("DrainTimeout", out var d) ? TimeSpan.Parse(d.GetString()!, CultureInfo.InvariantCulture) : TimeSpan.FromSeconds(20);
         return (drain, grace);
     }

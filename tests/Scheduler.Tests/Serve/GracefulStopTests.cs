@@ -12,7 +12,7 @@ public sealed class GracefulStopTests(ITestOutputHelper log)
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task Sigterm_stops_a_running_run_records_it_interrupted_leaves_no_process_behind_and_exits_0_within_the_grace_period()
+    public async Task Sigterm_without_a_drain_stops_a_running_run_records_it_interrupted_leaves_no_process_behind_and_exits_0_within_the_grace_period()
     {
         using var folder = new ServeFolder(log);
         var pidFile = Path.Combine(folder.Root, "sleep.pid");
@@ -27,7 +27,11 @@ public sealed class GracefulStopTests(ITestOutputHelper log)
             """);
         using var serve = folder.StartServe(
             "stopping",
-            environment: new Dictionary<string, string> { ["Scheduler__Engine__ShutdownGrace"] = Grace.ToString("c", CultureInfo.InvariantCulture) });
+            environment: new Dictionary<string, string>
+            {
+                ["Scheduler__Engine__ShutdownGrace"] = Grace.ToString("c", CultureInfo.InvariantCulture),
+                ["Scheduler__Engine__DrainTimeout"] = "00:00:00", // no drain: the stop itself is what this test is about (DrainTests has the drain)
+            });
         await serve.WaitReadyAsync(TimeSpan.FromSeconds(30));
         var sleepPid = await Eventually.ReturnsAsync(
             () => Task.FromResult(File.Exists(pidFile) && File.ReadAllText(pidFile).Trim() is { Length: > 0 } text ? text : null),
