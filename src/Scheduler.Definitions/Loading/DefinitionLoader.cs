@@ -11,11 +11,17 @@ public static class DefinitionLoader
 {
     public static DefinitionSet Load(IEnumerable<SourceFile> files, DateTimeOffset from)
     {
-        // A plain loop: measured faster than PLINQ here (each file allocates ~25 KB; two threads fight over the GC).
-        var results = files
-            .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
-            .Select(file => TaskReader.Read(file, from))
-            .ToList();
+        // Parsed on the caller's thread as the files arrive (a reader may still be reading the rest, as
+        // TaskFolder.ReadAhead does), then put in path order. Parsing stays on one thread: measured faster than
+        // PLINQ here (each file allocates ~25 KB; two parsing threads fight over the GC).
+        var read = new List<(string Path, TaskFileResult Result)>();
+        foreach (var file in files)
+        {
+            read.Add((file.RelativePath, TaskReader.Read(file, from)));
+        }
+
+        read.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var results = read.ConvertAll(r => r.Result);
         return new DefinitionSet(MarkDuplicateIds(results));
     }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Scheduler.Definitions.Loading;
 
 /// <summary>Lists and reads the task files of a schedules folder: .yaml and .yml files, dot-files and dot-folders ignored.</summary>
@@ -23,25 +25,93 @@ public static class TaskFolder
     /// </summary>
     public static IReadOnlyList<SourceFile> Read(string directory, string displayBase)
     {
-        var root = Path.GetFullPath(directory);
-        if (!Directory.Exists(root))
-        {
-            throw new DirectoryNotFoundException($"The schedules folder '{directory}' does not exist.");
-        }
+        var root = ExistingRoot(directory);
+        return [.. List(root).Select(relative => ReadOne(root, relative, displayBase))];
+    }
 
-        return [.. List(root).Select(relative =>
+    /// <summary>
+    /// The same files as <see cref="Read"/>, in the same order, read by a background thread a little ahead of the
+    /// caller: reading 10,000 small files is mostly system calls, so it overlaps with parsing on the caller's thread
+    /// (measured by <c>scheduler-bench validate</c>). The folder is listed before this returns, so a missing folder
+    /// throws here, as with <see cref="Read"/>.
+    /// </summary>
+    public static IEnumerable<SourceFile> ReadAhead(string directory, string displayBase)
+    {
+        var root = ExistingRoot(directory);
+        return ReadAheadOf(root, [.. List(root)], displayBase);
+    }
+
+    /// <summary>The full path of <paramref name="directory"/>; throws <see cref="DirectoryNotFoundException"/> when it does not exist.</summary>
+    private static string ExistingRoot(string directory)
+    {
+        var root = Path.GetFullPath(directory);
+        return Directory.Exists(root) ? root : throw new DirectoryNotFoundException($"The schedules folder '{directory}' does not exist.");
+    }
+
+    private static IEnumerable<SourceFile> ReadAheadOf(string root, List<string> relatives, string displayBase)
+    {
+        // Batches, so the two threads meet once per batch rather than once per file; bounded, so a caller that
+        // stops early (or a huge folder) never has more than a few batches in memory.
+        const int BatchSize = 32;
+        using var stop = new CancellationTokenSource();
+        using var batches = new BlockingCollection<SourceFile[]>(boundedCapacity: 8);
+        var reader = Task.Run(() =>
         {
-            var full = Path.Combine(root, relative);
-            var display = Path.GetRelativePath(displayBase, full);
             try
             {
-                return new SourceFile(relative.Replace('\\', '/'), display, ReadBytes(full));
+                for (var start = 0; start < relatives.Count && !stop.IsCancellationRequested; start += BatchSize)
+                {
+                    var batch = new SourceFile[Math.Min(BatchSize, relatives.Count - start)];
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        batch[i] = ReadOne(root, relatives[start + i], displayBase);
+                    }
+
+                    batches.Add(batch, stop.Token);
+                }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                return new SourceFile(relative.Replace('\\', '/'), display, ReadOnlyMemory<byte>.Empty, e.Message);
+                // The caller stopped reading: nothing more is wanted.
             }
-        })];
+            finally
+            {
+                batches.CompleteAdding();
+            }
+        });
+
+        try
+        {
+            foreach (var batch in batches.GetConsumingEnumerable())
+            {
+                foreach (var file in batch)
+                {
+                    yield return file;
+                }
+            }
+
+            reader.GetAwaiter().GetResult(); // a failure of the reader itself, not of one file, surfaces here
+        }
+        finally
+        {
+            stop.Cancel();
+            reader.Wait(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    /// <summary>One file as a <see cref="SourceFile"/>; a file that cannot be read carries its error instead of its bytes.</summary>
+    private static SourceFile ReadOne(string root, string relative, string displayBase)
+    {
+        var full = Path.Combine(root, relative);
+        var display = Path.GetRelativePath(displayBase, full);
+        try
+        {
+            return new SourceFile(relative.Replace('\\', '/'), display, ReadBytes(full));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new SourceFile(relative.Replace('\\', '/'), display, ReadOnlyMemory<byte>.Empty, e.Message);
+        }
     }
 
     /// <summary>The task files' paths relative to <paramref name="root"/>, sorted.</summary>

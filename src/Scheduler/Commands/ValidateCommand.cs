@@ -29,10 +29,10 @@ internal static class ValidateCommand
 
     private static int Run(CliContext context, string directory, string format)
     {
-        IReadOnlyList<SourceFile> files;
+        IEnumerable<SourceFile> files;
         try
         {
-            files = TaskFolder.Read(context.Resolve(directory), context.CurrentDirectory);
+            files = TaskFolder.ReadAhead(context.Resolve(directory), context.CurrentDirectory);
         }
         catch (DirectoryNotFoundException)
         {
@@ -52,15 +52,15 @@ internal static class ValidateCommand
         switch (format)
         {
             case "json":
-                DiagnosticWriter.WriteJson(context.Out, files.Count, validTasks, diagnostics);
+                DiagnosticWriter.WriteJson(context.Out, set.Files.Count, validTasks, diagnostics);
                 break;
             case "github":
                 DiagnosticWriter.WriteGitHub(context.Out, diagnostics);
-                WriteSummary(context.Out, files.Count, validTasks, diagnostics);
+                WriteSummary(context.Out, set.Files.Count, validTasks, diagnostics);
                 break;
             default:
                 DiagnosticWriter.WriteText(context.Out, diagnostics);
-                WriteSummary(context.Out, files.Count, validTasks, diagnostics);
+                WriteSummary(context.Out, set.Files.Count, validTasks, diagnostics);
                 break;
         }
 

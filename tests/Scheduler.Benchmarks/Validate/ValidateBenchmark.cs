@@ -9,12 +9,12 @@ namespace Scheduler.Benchmarks.Validate;
 
 /// <summary>
 /// <c>scheduler-bench validate</c>: how much slower than a bare YAML parse is <c>scheduler validate</c>
-/// on a large folder? The issue's target is at most 2x. Three variants run interleaved in one process:
-/// the bare parse, validate as the CLI does it (parallel), and validate on one thread.
+/// on a large folder? The target (issue 16) is at most 1.5x. Three variants run interleaved in one process:
+/// the bare parse, validate as the CLI does it (files read ahead on a second thread), and validate on one thread.
 /// </summary>
 internal sealed class ValidateBenchmark : IBenchmark
 {
-    private const double TargetRatio = 2.0;
+    private const double TargetRatio = 1.5;
 
     // Fixed, so every run and every machine measures the same files.
     private const int Seed = 20_251_123;
@@ -139,7 +139,7 @@ internal sealed class ValidateBenchmark : IBenchmark
         table.WriteTo(output);
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"B/A = {ratio:F2} (target <= {TargetRatio:F1}: {(ratio <= TargetRatio ? "met" : "NOT met")}), C/A = {ratioOneThread:F2} (per-file cost without parallelism), C/B = {single.MedianMs / validate.MedianMs:F2} (B over C: the loader's own overhead)"));
+            $"B/A = {ratio:F2} (target <= {TargetRatio:F1}: {(ratio <= TargetRatio ? "met" : "NOT met")}), C/A = {ratioOneThread:F2} (per-file cost without parallelism), C/B = {single.MedianMs / validate.MedianMs:F2} (above 1: reading ahead on a second thread pays)"));
 
         IReadOnlyList<ProfileStep>? steps = null;
         if (profile)
@@ -170,11 +170,10 @@ internal sealed class ValidateBenchmark : IBenchmark
         return loaded == 0 ? throw new InvalidOperationException("The bare parse found no YAML documents.") : null;
     }
 
-    /// <summary>(B) What <c>scheduler validate</c> does before printing: read the folder, load in parallel, collect the diagnostics.</summary>
+    /// <summary>(B) What <c>scheduler validate</c> does before printing: read the folder ahead on a second thread while parsing on this one, collect the diagnostics.</summary>
     private static DefinitionSet ValidateLikeCli(string directory, string displayBase, DateTimeOffset from)
     {
-        var files = TaskFolder.Read(directory, displayBase);
-        var set = DefinitionLoader.Load(files, from);
+        var set = DefinitionLoader.Load(TaskFolder.ReadAhead(directory, displayBase), from);
 
         // ValidateCommand materialises both before writing them; their cost is part of the command.
         _ = set.Diagnostics.ToList();
