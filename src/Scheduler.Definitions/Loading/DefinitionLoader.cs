@@ -16,7 +16,7 @@ public static class DefinitionLoader
             .OrderBy(f => f.RelativePath, StringComparer.Ordinal)
             .Select(file => TaskReader.Read(file, from))
             .ToList();
-        return new DefinitionSet(MarkDuplicateIds(results));
+        return new DefinitionSet(ChainCheck.Apply(MarkDuplicateIds(results)));
     }
 
     private static List<TaskFileResult> MarkDuplicateIds(List<TaskFileResult> results)
