@@ -19,6 +19,13 @@ public sealed partial class RunStore
     // asynchronously: left to SQLite, the loser of the file lock sleeps in its busy handler, in steps of up to 100 ms.
     private readonly SemaphoreSlim _batchTurn = new(1, 1);
 
+    // A chained run was queued with its upstream's end: claiming it moves that row on, once (the loser gets no row).
+    private const string ClaimQueuedSql = """
+        UPDATE "Runs" SET "Status" = @status, "StartedAt" = @started, "FinishedAt" = @finished, "Error" = @error, "Revision" = @revision, "Instance" = @instance
+        WHERE "Id" = @id AND "Status" = 'queued'
+        RETURNING "Id"
+        """;
+
     private const string InsertClaimSql = """
         INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "FinishedAt", "Error", "OutputTail", "OutputBytes", "Revision", "Instance", "PassedToUtc", "PassedCount")
         VALUES (@task, @trigger, @slot, @attempt, @status, @started, @finished, @error, '', 0, @revision, @instance, @passedTo, @passedCount)
@@ -101,7 +108,9 @@ public sealed partial class RunStore
         await using var insert = Command(connection, transaction, InsertClaimSql, "task", "trigger", "slot", "attempt", "status", "started", "finished", "error", "revision", "instance", "passedTo", "passedCount");
         await using var summary = Command(connection, transaction, ClaimSummarySql, "advance", "slot", "id", "started", "task");
         await using var mark = Command(connection, transaction, MarkSql, "slot", "task");
+        await using var queued = Command(connection, transaction, ClaimQueuedSql, "status", "started", "finished", "error", "revision", "instance", "id");
         insert.Parameters["instance"].Value = instance;
+        queued.Parameters["instance"].Value = instance;
         for (var i = 0; i < claims.Count; i++)
         {
             var claim = claims[i];
@@ -117,7 +126,7 @@ public sealed partial class RunStore
             Set(insert, "revision", claim.Revision);
             Set(insert, "passedTo", claim.PassedToUtc?.ToUnixTimeMilliseconds());
             Set(insert, "passedCount", claim.PassedCount);
-            if (await insert.ExecuteScalarAsync(cancellationToken) is not { } inserted)
+            if (await (claim.QueuedRunId is { } queuedId ? ClaimQueued(queued, insert, queuedId) : insert).ExecuteScalarAsync(cancellationToken) is not { } inserted)
             {
                 continue; // lost: another run or instance holds this slot
             }
@@ -157,19 +166,31 @@ public sealed partial class RunStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    private static DbCommand ClaimQueued(DbCommand queued, DbCommand insert, long id)
+    {
+        foreach (var name in (string[])["status", "started", "finished", "error", "revision"])
+        {
+            queued.Parameters[name].Value = insert.Parameters[name].Value;
+        }
+
+        Set(queued, "id", id);
+        return queued;
+    }
+
     /// <summary>
     /// Ends every run of <paramref name="finishes"/> in one transaction and updates each task's summary and failure
     /// streak (<see cref="FailureStreak"/>). Returns, in order, whether each run ended here (false: it was no longer
     /// running, e.g. marked interrupted or cancelled by someone else, and that verdict stands).
     /// </summary>
-    public async Task<bool[]> FinishBatchAsync(IReadOnlyList<RunFinish> finishes, CancellationToken cancellationToken)
+    /// <remarks>The chained runs the ends start (<see cref="RunFinish.Follows"/>) are queued in the same transaction and added to <paramref name="chained"/>.</remarks>
+    public async Task<bool[]> FinishBatchAsync(IReadOnlyList<RunFinish> finishes, CancellationToken cancellationToken, List<ChainedRun>? chained = null)
     {
         ArgumentNullException.ThrowIfNull(finishes);
         var done = new bool[finishes.Count];
         await _batchTurn.WaitAsync(cancellationToken);
         try
         {
-            await FinishBatchCoreAsync(finishes, done, cancellationToken);
+            await FinishBatchCoreAsync(finishes, done, chained ?? [], cancellationToken);
         }
         finally
         {
@@ -179,7 +200,7 @@ public sealed partial class RunStore
         return done;
     }
 
-    private async Task FinishBatchCoreAsync(IReadOnlyList<RunFinish> finishes, bool[] done, CancellationToken cancellationToken)
+    private async Task FinishBatchCoreAsync(IReadOnlyList<RunFinish> finishes, bool[] done, List<ChainedRun> chained, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -215,12 +236,16 @@ public sealed partial class RunStore
             Set(task, "finished", finish.FinishedAt.ToUnixTimeMilliseconds());
             Set(task, "task", taskId);
             await task.ExecuteNonQueryAsync(cancellationToken);
+            if (finish.Follows.Count > 0)
+            {
+                await new ChainQueue(connection, transaction).QueueAsync(finish, taskId, chained, cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    internal static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -237,5 +262,5 @@ public sealed partial class RunStore
         return command;
     }
 
-    private static void Set(DbCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
+    internal static void Set(DbCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
 }
