@@ -16,6 +16,8 @@ public static class RunEnvironment
     public const string Slot = "SCHEDULER_SLOT";
     public const string Attempt = "SCHEDULER_ATTEMPT";
     public const string Trigger = "SCHEDULER_TRIGGER";
+    public const string UpstreamRunId = "SCHEDULER_UPSTREAM_RUN_ID";
+    public const string UpstreamTaskId = "SCHEDULER_UPSTREAM_TASK_ID";
 
     /// <summary>What every run gets when the scheduler has it (plus every <c>LC_*</c>): what programs need to find themselves and speak.</summary>
     public static IReadOnlyList<string> Basics { get; } = ["PATH", "HOME", "USER", "LOGNAME", "SHELL", "LANG", "TZ", "TMPDIR"];
@@ -74,6 +76,11 @@ public static class RunEnvironment
         variables[Slot] = RunValues.Slot(context.Slot);
         variables[Attempt] = RunValues.Attempt(context.Attempt);
         variables[Trigger] = RunValues.Trigger(context.Trigger);
+        if (context.Upstream is { } upstream)
+        {
+            variables[UpstreamRunId] = RunValues.Id(upstream.RunId);
+            variables[UpstreamTaskId] = upstream.TaskId;
+        }
 
         // Every declared parameter is set, empty when it has no value, so a script can rely on the name existing.
         var parameters = context.ParameterValues;
