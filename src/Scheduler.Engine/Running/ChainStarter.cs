@@ -23,13 +23,17 @@ internal sealed class ChainStarter
     private readonly Dispatcher _dispatcher;
     private readonly Func<CancellationToken, Task<long?[]?>> _flush;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _delay;
     private DateTimeOffset _nextLook = DateTimeOffset.MinValue;
 
     /// <summary>Wired by the loop: <paramref name="flush"/> claims the open batch, <paramref name="post"/> runs work on the loop's thread.</summary>
     public ChainStarter(
         RunStore store, ChainRoutes routes, TaskBook tasks, Dispatcher dispatcher, Func<CancellationToken, Task<long?[]?>> flush,
-        Func<Func<Task<bool>>, Task<bool>> post, ILogger logger)
+        Func<Func<Task<bool>>, Task<bool>> post, TimeProvider time, TimeSpan delay, ILogger logger)
     {
+        _time = time;
+        _delay = delay;
         _store = store;
         _routes = routes;
         _tasks = tasks;
@@ -95,7 +99,7 @@ internal sealed class ChainStarter
         _dispatcher.BeginTick();
         foreach (var run in _pending.Values.OrderBy(r => r.SlotUtc).ThenBy(r => r.RunId).ToList())
         {
-            if (!_tasks.TryGet(run.TaskId, out var slots))
+            if (!_tasks.TryGet(run.TaskId, out var slots) || run.SlotUtc + _delay > _time.GetUtcNow())
             {
                 continue;
             }

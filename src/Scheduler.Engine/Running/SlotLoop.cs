@@ -41,7 +41,7 @@ internal sealed class SlotLoop
         _inbox = new LoopInbox(time);
         _executor = new RunExecutor(handlers, recorder, time, options, logger, _inbox.EndedWriter);
         _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger);
-        _chains = new ChainStarter(store, recorder.Chains, _tasks, _dispatcher, FlushAsync, _inbox.PostAsync, logger);
+        _chains = new ChainStarter(store, recorder.Chains, _tasks, _dispatcher, FlushAsync, _inbox.PostAsync, time, options.ChainStartDelay, logger);
     }
 
     public int ActiveRunCount => _executor.Count;
