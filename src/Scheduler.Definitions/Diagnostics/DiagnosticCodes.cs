@@ -53,7 +53,15 @@ public static class DiagnosticCodes
     /// <summary>A warning: a <c>from-env</c> name is not set where <c>validate</c> runs.</summary>
     public const string SecretNotSet = "SCH051";
 
+    // Chains and groups (cross-file).
+    public const string UnknownUpstream = "SCH060";
+    public const string ChainCycle = "SCH061";
+    public const string GroupLimitMismatch = "SCH062";
+
     // Warnings.
     public const string DstGap = "SCH100";
     public const string DstRepeatedHour = "SCH101";
+
+    /// <summary>A warning: a chained task follows a task that is disabled, so it will not run until that one is enabled.</summary>
+    public const string UpstreamDisabled = "SCH102";
 }

@@ -5,6 +5,7 @@ namespace Scheduler.Definitions.Model;
 /// <summary>
 /// A task's schedule as written (<see cref="Kind"/> and <see cref="Text"/>, e.g. <c>daily</c> and
 /// <c>02:30</c>), the cron expression it means when it has one, its zone, and the calculator of its slots.
+/// A chained task (<see cref="ScheduleKind.After"/>) has no slots and its <see cref="After"/>.
 /// With <see cref="Jitter"/>, <see cref="Slots"/> are the written slots moved by <see cref="JitterOffset"/>.
 /// </summary>
 public sealed record ScheduleDefinition(
@@ -14,7 +15,8 @@ public sealed record ScheduleDefinition(
     string TimeZoneId,
     Schedule Slots,
     TimeSpan? Jitter = null,
-    TimeSpan JitterOffset = default)
+    TimeSpan JitterOffset = default,
+    ChainDefinition? After = null)
 {
     /// <summary>A short human description, e.g. "cron 30 2 * * * (Europe/Berlin)", "every 45m" or "every 1h, jitter 10m (+4m12s)".</summary>
     public string Describe() => Jitter is null ? DescribeWritten() : $"{DescribeWritten()}, jitter {DescribeJitter()}";
@@ -23,6 +25,7 @@ public sealed record ScheduleDefinition(
     public string DescribeWritten() => Kind switch
     {
         ScheduleKind.Manual => "manual only",
+        ScheduleKind.After => $"after {After?.Describe()}",
         ScheduleKind.Every => $"every {Text}",
         ScheduleKind.Cron => $"cron {Text} ({TimeZoneId})",
         _ => $"{Kind.ToString().ToLowerInvariant()} {Text} ({TimeZoneId})",

@@ -8,4 +8,7 @@ public enum ScheduleKind
     Daily,
     Weekly,
     Manual,
+
+    /// <summary>After other tasks' runs end (<c>after:</c>): no slots of its own.</summary>
+    After,
 }

@@ -18,7 +18,7 @@ internal static class JitterReader
             return null;
         }
 
-        if (schedule.Kind == ScheduleKind.Manual)
+        if (schedule.Kind is ScheduleKind.Manual or ScheduleKind.After)
         {
             values.Diagnostics.Error(node.Start, DiagnosticCodes.InvalidValue, "jitter: a manual-only task has no slots to spread.",
                 "Remove jitter:, or give the task a schedule such as every: 1h.");

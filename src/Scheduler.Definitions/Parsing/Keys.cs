@@ -11,9 +11,12 @@ internal static class Keys
         "timeout", "kill-grace", "retry", "env", "working-directory", "priority", "notify", "params", .. Handlers,
     ];
 
-    public static readonly string[] ScheduleKinds = ["cron", "every", "daily", "weekly", "manual"];
+    public static readonly string[] ScheduleKinds = ["cron", "every", "daily", "weekly", "manual", "after"];
 
-    public static readonly string[] Schedule = [.. ScheduleKinds, "timezone"];
+    public static readonly string[] Schedule = [.. ScheduleKinds, "timezone", "on", "wait-for"];
+
+    /// <summary>The keys beside <c>after</c> that only a chained schedule takes.</summary>
+    public static readonly string[] Chain = ["on", "wait-for"];
 
     public static readonly string[] Weekly = ["days", "at"];
 

@@ -34,7 +34,7 @@ internal sealed class ScheduleReader(ValueReader values)
         if (kinds.Count == 0)
         {
             Diagnostics.Error(mapping.Start, DiagnosticCodes.MissingSchedule, "schedule: no schedule kind is given.",
-                "Add one of cron: \"30 2 * * *\", every: 45m, daily: \"02:30\", weekly: { days: [mon], at: \"04:00\" } or manual: true.");
+                "Add one of cron: \"30 2 * * *\", every: 45m, daily: \"02:30\", weekly: { days: [mon], at: \"04:00\" }, manual: true or after: TASK-ID.");
             return null;
         }
 
@@ -51,6 +51,12 @@ internal sealed class ScheduleReader(ValueReader values)
         }
 
         var kind = kinds[0];
+        if (kind == "after")
+        {
+            return ChainReader.Read(fields, values, zoneId);
+        }
+
+        ChainReader.RefuseOutside(fields, kind, Diagnostics);
         var value = fields.Value(kind)!;
         var path = $"schedule.{kind}";
         return kind switch

@@ -9,5 +9,8 @@ namespace Scheduler.Definitions.Planning;
 /// </summary>
 public sealed record PlannedTask(TaskDefinition Task, IReadOnlyList<FieldChange> Fields, IReadOnlyList<Slot> Next)
 {
+    /// <summary>For a chained task: "Runs after X (next X slot ...)" (<see cref="ChainText"/>); null otherwise.</summary>
+    public string? After { get; init; }
+
     public string Id => Task.Id;
 }

@@ -23,6 +23,7 @@ public static class Planner
 
         var old = ById(before);
         var current = ById(after);
+        TaskDefinition? Lookup(string id) => current.TryGetValue(id, out var files) ? ValidTask(files) : null;
         var added = new List<PlannedTask>();
         var changed = new List<PlannedTask>();
         var invalid = new List<TaskFileResult>();
@@ -37,12 +38,12 @@ public static class Planner
                 var fields = TaskFields.Compare(previous, task);
                 if (fields.Count > 0)
                 {
-                    changed.Add(new PlannedTask(task, fields, Next(task, now, count)));
+                    changed.Add(new PlannedTask(task, fields, Next(task, now, count)) { After = ChainText.Of(task, Lookup, now) });
                 }
             }
             else
             {
-                added.Add(new PlannedTask(task, TaskFields.Set(task), Next(task, now, count)));
+                added.Add(new PlannedTask(task, TaskFields.Set(task), Next(task, now, count)) { After = ChainText.Of(task, Lookup, now) });
             }
         }
 

@@ -22,5 +22,5 @@ public static class RunNames
         Enum.GetValues<RunStatus>().First(s => Of(s) == name);
 
     /// <summary>True for statuses a run ends in.</summary>
-    public static bool IsFinal(RunStatus status) => status != RunStatus.Running;
+    public static bool IsFinal(RunStatus status) => status is not (RunStatus.Running or RunStatus.Queued);
 }

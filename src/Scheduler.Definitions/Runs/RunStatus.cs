@@ -18,4 +18,7 @@ public enum RunStatus
 
     /// <summary>Stopped on request, or replaced by a newer run (overlap: replace).</summary>
     Cancelled,
+
+    /// <summary>Owed but not started yet: a chained run written with its upstream's end, waiting to be claimed.</summary>
+    Queued,
 }

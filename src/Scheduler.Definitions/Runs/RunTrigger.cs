@@ -17,4 +17,7 @@ public enum RunTrigger
 
     /// <summary>The scheduler's own maintenance.</summary>
     System,
+
+    /// <summary>An upstream task's run ended with the outcome a chained task waits for (<c>schedule.after</c>).</summary>
+    After,
 }

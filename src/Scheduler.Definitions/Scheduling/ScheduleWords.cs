@@ -18,6 +18,7 @@ public static class ScheduleWords
         return schedule switch
         {
             { Kind: ScheduleKind.Manual } => "Only when started by hand",
+            { After: { } chain } => $"After {chain.Describe()}",
             { Slots: FixedRateSchedule fixedRate } => Interval(fixedRate.Interval),
             { CronExpression: { } cron } => Cron(cron, schedule.TimeZoneId),
             _ => null,

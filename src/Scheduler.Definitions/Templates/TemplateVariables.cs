@@ -8,6 +8,9 @@ public static class TemplateVariables
     {
         ["task"] = ["id"],
         ["run"] = ["id", "slot", "attempt", "trigger"],
+
+        // The upstream run that started a chained run; empty text for any other run.
+        ["upstream"] = ["task_id", "run_id", "status", "exit_code"],
     };
 
     /// <summary>"task.id, run.id, run.slot, run.attempt, run.trigger": for messages.</summary>

@@ -32,6 +32,9 @@ public sealed record RunContext(
     /// </summary>
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 
+    /// <summary>For a chained run: the upstream run that started it (<c>SCHEDULER_UPSTREAM_*</c>, <c>{{ upstream.* }}</c>); null otherwise.</summary>
+    public RunUpstream? Upstream { get; init; }
+
     /// <summary>The values the run sees: <see cref="Parameters"/>, or the defaults when none were given.</summary>
     public IReadOnlyDictionary<string, string> ParameterValues =>
         Parameters ?? Definitions.Parameters.ParameterValues.Defaults(Task.Parameters).Values;

@@ -16,6 +16,8 @@ public static class RunEnvironment
     public const string Slot = "SCHEDULER_SLOT";
     public const string Attempt = "SCHEDULER_ATTEMPT";
     public const string Trigger = "SCHEDULER_TRIGGER";
+    public const string UpstreamRunId = "SCHEDULER_UPSTREAM_RUN_ID";
+    public const string UpstreamTaskId = "SCHEDULER_UPSTREAM_TASK_ID";
 
     /// <summary>The run's trace context (W3C), as OpenTelemetry SDKs read it from the environment; only while tracing is on.</summary>
     public const string TraceParent = "TRACEPARENT";
@@ -80,6 +82,12 @@ public static class RunEnvironment
         if (context.TraceParent is { } traceParent)
         {
             variables[TraceParent] = traceParent;
+        }
+
+        if (context.Upstream is { } upstream)
+        {
+            variables[UpstreamRunId] = RunValues.Id(upstream.RunId);
+            variables[UpstreamTaskId] = upstream.TaskId;
         }
 
         // Every declared parameter is set, empty when it has no value, so a script can rely on the name existing.

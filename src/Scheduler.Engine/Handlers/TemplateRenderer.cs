@@ -65,6 +65,13 @@ public static class TemplateRenderer
                 ["attempt"] = run.Attempt,
                 ["trigger"] = RunValues.Trigger(run.Trigger),
             },
+            ["upstream"] = new ScriptObject
+            {
+                ["task_id"] = run.Upstream?.TaskId ?? "",
+                ["run_id"] = run.Upstream is { } upstream ? RunValues.Id(upstream.RunId) : "",
+                ["status"] = run.Upstream?.Status ?? "",
+                ["exit_code"] = run.Upstream?.ExitCode is { } code ? code.ToString(CultureInfo.InvariantCulture) : "",
+            },
         };
 
         globals["params"] = Parameters(run);

@@ -35,6 +35,11 @@ public static class DispatchDecision
 
     private static DispatchVerdict Forbid(DispatchInput input, OwedRun run)
     {
+        if (ChainRule.UnderForbid(input, InTheWay(input)) is { } chained)
+        {
+            return chained;
+        }
+
         switch (run.Trigger)
         {
             case RunTrigger.CatchUp or RunTrigger.Retry or RunTrigger.System:

@@ -97,6 +97,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         {
             PassedToUtc = item.Pass?.To,
             PassedCount = item.Pass?.Count,
+            QueuedRunId = item.Run.QueuedRunId,
         };
         _batch.Add(slots, claim, item, fromBacklog);
     }
@@ -181,7 +182,8 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     {
         var task = slots.Task;
         overlap.Claiming(task.Id, owed);
-        _batch.Add(slots, new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow()), new BacklogItem(owed), fromBacklog);
+        var claim = new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow()) { QueuedRunId = owed.QueuedRunId };
+        _batch.Add(slots, claim, new BacklogItem(owed), fromBacklog);
     }
 
     private async Task StopAsync(IReadOnlyList<RunInWay> runs, OwedRun by, CancellationToken cancellationToken)

@@ -28,8 +28,11 @@ internal sealed class EndWriter
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abandon = new();
 
-    public EndWriter(RunStore store, TimeProvider time, StoreHealth health, ILogger logger)
+    private readonly ChainRoutes _chains;
+
+    public EndWriter(RunStore store, TimeProvider time, StoreHealth health, ILogger logger, ChainRoutes chains)
     {
+        _chains = chains;
         _store = store;
         _time = time;
         _health = health;
@@ -80,8 +83,14 @@ internal sealed class EndWriter
     {
         try
         {
-            var written = await _store.FinishBatchAsync(batch.ConvertAll(b => b.Finish), CancellationToken.None);
+            var chained = new List<ChainedRun>();
+            var written = await _store.FinishBatchAsync(batch.ConvertAll(b => b.Finish), CancellationToken.None, chained);
             _health.Accepted();
+            if (chained.Count > 0)
+            {
+                _chains.Queued?.Invoke(chained); // committed with the upstream ends: now the loop may start them
+            }
+
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(written[i]);

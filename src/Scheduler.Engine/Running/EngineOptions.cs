@@ -32,4 +32,10 @@ public sealed class EngineOptions
 
     /// <summary>A process that has not heartbeated for this long is dead; its running runs become interrupted.</summary>
     public TimeSpan InstanceLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a chained run stays <c>queued</c> before this process starts it (default none). A testing aid: with it, a
+    /// test can stop the scheduler between an upstream's end and its downstream's start, where a crash could land.
+    /// </summary>
+    public TimeSpan ChainStartDelay { get; set; } = TimeSpan.Zero;
 }

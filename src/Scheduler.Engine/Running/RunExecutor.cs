@@ -154,7 +154,12 @@ internal sealed class RunExecutor(
         try
         {
             // Credentials are read now, at the start of this run, and live only in its context.
-            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, time) { PassEnvironment = options.PassEnvironment, TraceParent = span?.Id };
+            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, time)
+            {
+                PassEnvironment = options.PassEnvironment,
+                TraceParent = span?.Id,
+                Upstream = recorder.Chains.UpstreamOf(run.Task.Id, run.Slot),
+            };
             if (RunSecrets.Start(start, out var unresolved) is not { } context)
             {
                 outcome = HandlerOutcome.Failed(unresolved!);

@@ -28,8 +28,11 @@ internal sealed class RunRecorder
         _logger = logger;
         Health = health;
         _events = new RunEvents(sink, logger);
-        _ends = new EndWriter(store, time, health, logger);
+        _ends = new EndWriter(store, time, health, logger, Chains);
     }
+
+    /// <summary>Which tasks follow which: an end carries the chained runs it starts into its own transaction.</summary>
+    public ChainRoutes Chains { get; } = new();
 
     public StoreHealth Health { get; }
 
@@ -86,7 +89,17 @@ internal sealed class RunRecorder
     {
         var previousStreak = await StreakBeforeEndAsync(run.Task);
         var output = run.Output.ToText();
-        var ended = await _ends.WriteAsync(new RunFinish(run.RunId, status, outcome.ExitCode, output, run.Output.TotalBytes, error, finishedAt));
+        var finish = new RunFinish(run.RunId, status, outcome.ExitCode, output, run.Output.TotalBytes, error, finishedAt)
+        {
+            Follows = Chains.FollowsOf(run, status, _options.Instance),
+        };
+        var ended = await _ends.WriteAsync(finish);
+        var retryFollows = status is RunStatus.Failed or RunStatus.TimedOut && run.StopReason is null && run.Attempt <= run.Task.Definition.Retry.Attempts;
+        if (!retryFollows && run.Trigger is RunTrigger.After or RunTrigger.Retry)
+        {
+            Chains.Forget(run.Task.Id, run.Slot);
+        }
+
         if (ended)
         {
             _events.Finished(run, status, outcome.ExitCode, error, output, startedAt, finishedAt, previousStreak);

@@ -27,6 +27,7 @@ internal sealed class SlotLoop
     private readonly OverlapBook _overlap = new();
     private readonly Dispatcher _dispatcher;
     private readonly DrainState _drain;
+    private readonly ChainStarter _chains;
     private DateTimeOffset _nextCancelPoll;
     private bool _stopping;
 
@@ -42,6 +43,7 @@ internal sealed class SlotLoop
         _inbox = new LoopInbox(time);
         _executor = new RunExecutor(handlers, recorder, time, options, logger, _inbox.EndedWriter);
         _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger);
+        _chains = new ChainStarter(store, recorder.Chains, _tasks, _dispatcher, FlushAsync, _inbox.PostAsync, time, options.ChainStartDelay, logger);
     }
 
     public RunExecutor Executor => _executor;
@@ -65,6 +67,7 @@ internal sealed class SlotLoop
                 await PollCancelRequestsIfDueAsync(now, stopping);
                 await FireDueAsync(now, stopping);
                 await FireRetriesAsync(now, stopping);
+                await _chains.StartAsync([], now, stopping);
                 await _inbox.WaitAsync(NextWake(now), now, stopping);
             }
         }
@@ -93,8 +96,8 @@ internal sealed class SlotLoop
         var (added, marks) = _tasks.Apply(tasks, records, _time.GetUtcNow());
         added.ForEach(slots => _retries.Match(slots.Task));
         marks.ForEach(_dispatcher.Mark);
-        await FlushAsync(cancellationToken);
-        return true;
+        _recorder.Chains.Update(tasks);
+        return await _chains.StartAsync([], null, cancellationToken); // claims the marks with the chained runs waiting for these tasks
     }
 
     public async Task<RunNowResult> RunNowAsync(string taskId, CancellationToken cancellationToken)

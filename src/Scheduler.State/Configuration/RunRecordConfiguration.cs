@@ -20,6 +20,10 @@ internal sealed class RunRecordConfiguration : IEntityTypeConfiguration<RunRecor
         // The exactly-once claim: a second insert of the same slot and attempt fails, and its caller does nothing.
         builder.HasIndex(r => new { r.TaskId, r.SlotUtc, r.Attempt }).IsUnique();
 
+        // A chained run is owed once per upstream end (or set of ends): writing it twice does nothing.
+        builder.Property(r => r.UpstreamRunIds).HasMaxLength(Lengths.Name);
+        builder.HasIndex(r => new { r.TaskId, r.UpstreamRunIds, r.Attempt }).IsUnique();
+
         // History pages walk one task's runs newest first by id (keyset paging).
         builder.HasIndex(r => new { r.TaskId, r.Id }).IsDescending(false, true);
 

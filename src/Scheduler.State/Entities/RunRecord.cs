@@ -53,4 +53,11 @@ public sealed class RunRecord
     /// the run, so a cancel reaches the one process that can act on it.
     /// </summary>
     public DateTimeOffset? CancelRequestedAt { get; set; }
+
+    /// <summary>
+    /// For a chained run (trigger <c>after</c>): the ids of the upstream runs that caused it, comma-separated, in the
+    /// order of the task's <c>after</c> list. With <see cref="TaskId"/> and <see cref="Attempt"/> it is unique: the
+    /// second write of the same upstream end does nothing. Null for every other run.
+    /// </summary>
+    public string? UpstreamRunIds { get; set; }
 }

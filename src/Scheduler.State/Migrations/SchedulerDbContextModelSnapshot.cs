@@ -239,6 +239,10 @@ namespace Scheduler.State.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UpstreamRunIds")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
@@ -247,6 +251,9 @@ namespace Scheduler.State.Migrations
                         .IsDescending(false, true);
 
                     b.HasIndex("TaskId", "SlotUtc", "Attempt")
+                        .IsUnique();
+
+                    b.HasIndex("TaskId", "UpstreamRunIds", "Attempt")
                         .IsUnique();
 
                     b.ToTable("Runs", (string)null);

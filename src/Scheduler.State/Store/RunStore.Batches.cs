@@ -61,14 +61,15 @@ public sealed partial class RunStore
     /// streak (<see cref="FailureStreak"/>). Returns, in order, whether each run ended here (false: it was no longer
     /// running, e.g. marked interrupted or cancelled by someone else, and that verdict stands).
     /// </summary>
-    public async Task<bool[]> FinishBatchAsync(IReadOnlyList<RunFinish> finishes, CancellationToken cancellationToken)
+    /// <remarks>The chained runs the ends start (<see cref="RunFinish.Follows"/>) are queued in the same transaction and added to <paramref name="chained"/>.</remarks>
+    public async Task<bool[]> FinishBatchAsync(IReadOnlyList<RunFinish> finishes, CancellationToken cancellationToken, List<ChainedRun>? chained = null)
     {
         ArgumentNullException.ThrowIfNull(finishes);
         var done = new bool[finishes.Count];
         await _batchTurn.WaitAsync(cancellationToken);
         try
         {
-            await FinishBatchCoreAsync(finishes, done, cancellationToken);
+            await FinishBatchCoreAsync(finishes, done, chained ?? [], cancellationToken);
         }
         finally
         {
@@ -78,7 +79,7 @@ public sealed partial class RunStore
         return done;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    internal static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -95,5 +96,5 @@ public sealed partial class RunStore
         return command;
     }
 
-    private static void Set(DbCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
+    internal static void Set(DbCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
 }

@@ -51,6 +51,44 @@ public sealed partial class RunStore
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertAllAsync(connection, transaction, claims, instance, ids, cancellationToken);
+
+        var writes = ClaimTaskWrites.Of(claims, ids, advances, AdvancesLastSlot);
+        await using var task = Command(connection, transaction, ClaimTaskSql, "@hasMark", "@mark", "@setNext", "@next", "@hasRun", "@id", "@started", "@task");
+        foreach (var write in writes)
+        {
+            // Absent values are flagged rather than null: PostgreSQL then always knows the parameters' types.
+            Set(task, "@hasMark", write.Mark is null ? 0 : 1);
+            Set(task, "@mark", write.Mark ?? 0L);
+            Set(task, "@setNext", write.SetsNext ? 1 : 0);
+            Set(task, "@next", write.Next);
+            Set(task, "@hasRun", write.RunId is null ? 0 : 1);
+            Set(task, "@id", write.RunId ?? 0L);
+            Set(task, "@started", write.RunStarted);
+            Set(task, "@task", write.TaskId);
+            await task.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Inserts the claims' rows by multi-row statements; a claim of a queued chained run moves that row on instead.</summary>
+    private static async Task InsertAllAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<SlotClaim> claims, string instance, long?[] ids, CancellationToken cancellationToken)
+    {
+        if (await ClaimQueuedAsync(connection, transaction, claims, instance, ids, cancellationToken) is { } rest)
+        {
+            // Rare (chained runs only): the others are inserted as a batch of their own, their ids put back in place.
+            var restIds = new long?[rest.Count];
+            await InsertAllAsync(connection, transaction, [.. rest.Select(r => r.Claim)], instance, restIds, cancellationToken);
+            for (var i = 0; i < rest.Count; i++)
+            {
+                ids[rest[i].Index] = restIds[i];
+            }
+
+            return;
+        }
+
         DbCommand? full = null;
         try
         {
@@ -75,24 +113,6 @@ public sealed partial class RunStore
                 await full.DisposeAsync();
             }
         }
-
-        var writes = ClaimTaskWrites.Of(claims, ids, advances, AdvancesLastSlot);
-        await using var task = Command(connection, transaction, ClaimTaskSql, "@hasMark", "@mark", "@setNext", "@next", "@hasRun", "@id", "@started", "@task");
-        foreach (var write in writes)
-        {
-            // Absent values are flagged rather than null: PostgreSQL then always knows the parameters' types.
-            Set(task, "@hasMark", write.Mark is null ? 0 : 1);
-            Set(task, "@mark", write.Mark ?? 0L);
-            Set(task, "@setNext", write.SetsNext ? 1 : 0);
-            Set(task, "@next", write.Next);
-            Set(task, "@hasRun", write.RunId is null ? 0 : 1);
-            Set(task, "@id", write.RunId ?? 0L);
-            Set(task, "@started", write.RunStarted);
-            Set(task, "@task", write.TaskId);
-            await task.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task InsertClaimsAsync(

@@ -17,7 +17,7 @@ public sealed partial class RunStore
 
     private static readonly string FullFinishSql = FinishRunsSql(FinishRowsPerUpdate);
 
-    private async Task FinishBatchCoreAsync(IReadOnlyList<RunFinish> finishes, bool[] done, CancellationToken cancellationToken)
+    private async Task FinishBatchCoreAsync(IReadOnlyList<RunFinish> finishes, bool[] done, List<ChainedRun> chained, CancellationToken cancellationToken)
     {
         var taskIds = new string?[finishes.Count];
         var seen = new HashSet<long>();
@@ -74,6 +74,10 @@ public sealed partial class RunStore
             Set(task, "@finished", finish.FinishedAt.ToUnixTimeMilliseconds());
             Set(task, "@task", taskId);
             await task.ExecuteNonQueryAsync(cancellationToken);
+            if (finish.Follows.Count > 0)
+            {
+                await new ChainQueue(connection, transaction).QueueAsync(finish, taskId, chained, cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

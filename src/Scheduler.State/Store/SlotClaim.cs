@@ -14,10 +14,17 @@ public sealed record SlotClaim(
     public DateTimeOffset? PassedToUtc { get; init; }
 
     public int? PassedCount { get; init; }
+
+    /// <summary>A chained run already queued (written with its upstream's end): the claim moves that row on instead of inserting one.</summary>
+    public long? QueuedRunId { get; init; }
 }
 
 /// <summary>A task's catch-up mark (never moved backwards) and next slot after a tick, written with the tick's claims.</summary>
 public sealed record TaskAdvance(string TaskId, DateTimeOffset LastSlotUtc, DateTimeOffset? NextSlotUtc);
 
 /// <summary>How one run ended, for <see cref="RunStore.FinishBatchAsync"/>.</summary>
-public sealed record RunFinish(long RunId, RunStatus Status, int? ExitCode, string OutputTail, long OutputBytes, string? Error, DateTimeOffset FinishedAt);
+public sealed record RunFinish(long RunId, RunStatus Status, int? ExitCode, string OutputTail, long OutputBytes, string? Error, DateTimeOffset FinishedAt)
+{
+    /// <summary>The chained tasks this end starts, queued in the same transaction (<see cref="RunStore.FinishBatchAsync"/>).</summary>
+    public IReadOnlyList<ChainFollow> Follows { get; init; } = [];
+}

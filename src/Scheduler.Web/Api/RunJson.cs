@@ -36,8 +36,14 @@ public record RunJson(
         return new(
             run.Id, run.TaskId, RunNames.Of(run.Trigger), run.SlotUtc.UtcDateTime, run.Attempt, RunNames.Of(run.Status),
             run.StartedAt?.UtcDateTime, run.FinishedAt?.UtcDateTime, DurationOf(run), run.ExitCode, run.Error, run.OutputBytes,
-            run.Revision, run.Instance, PassedJson.Of(run));
+            run.Revision, run.Instance, PassedJson.Of(run))
+        {
+            UpstreamRunIds = run.UpstreamRunIds?.Split(',').Select(id => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+        };
     }
+
+    /// <summary>For a chained run (trigger <c>after</c>): the upstream runs that caused it; null for every other run.</summary>
+    public IReadOnlyList<long>? UpstreamRunIds { get; init; }
 
     private static long? DurationOf(RunRecord run) =>
         run is { StartedAt: { } started, FinishedAt: { } finished } ? (long)(finished - started).TotalMilliseconds : null;

@@ -92,7 +92,7 @@ internal static class NextCommand
         output.WriteLine($"{target.Title}: {target.Description}");
         if (slots.Count == 0)
         {
-            output.WriteLine("  No scheduled slots: it runs only when started by hand.");
+            output.WriteLine(target.Follows is { } follows ? $"  No slots of its own. {follows}" : "  No scheduled slots: it runs only when started by hand.");
             return;
         }
 

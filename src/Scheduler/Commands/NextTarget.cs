@@ -9,6 +9,9 @@ namespace Scheduler.Commands;
 /// <summary>What <c>scheduler next</c> looks at: a task (by id or file) or a bare cron expression. Schedule is null when it is invalid.</summary>
 internal sealed record NextTarget(string Title, string Description, Schedule? Schedule)
 {
+    /// <summary>For a chained task: whom it follows and when that one runs next ("Runs after backups/export (next backups/export slot ...)").</summary>
+    public string? Follows { get; init; }
+
     public static NextTarget FromCron(string expression, string timeZoneId, string? strayTarget, CliContext context)
     {
         if (strayTarget is not null)
@@ -53,6 +56,25 @@ internal sealed record NextTarget(string Title, string Description, Schedule? Sc
         }
 
         var disabled = result.Task.Enabled ? "" : " — disabled: serve will not run it";
-        return new NextTarget($"Task {result.TaskId}", $"{result.Task.Schedule.Describe()}{disabled}", result.Task.Slots);
+        return new NextTarget($"Task {result.TaskId}", $"{result.Task.Schedule.Describe()}{disabled}", result.Task.Slots)
+        {
+            Follows = Definitions.Planning.ChainText.Of(result.Task, id => Upstream(id, schedules, from), from),
+        };
+    }
+
+    /// <summary>An upstream's definition, read from its own file (only the chain's files are read, not the whole folder).</summary>
+    private static Definitions.Model.TaskDefinition? Upstream(string id, string schedules, DateTimeOffset from)
+    {
+        foreach (var extension in TaskIds.Extensions)
+        {
+            var path = Path.Combine(schedules, id + extension);
+            if (File.Exists(path))
+            {
+                var file = new SourceFile(id + extension, Path.Combine(schedules, id + extension), File.ReadAllBytes(path));
+                return TaskReader.Read(file, from).Task;
+            }
+        }
+
+        return null;
     }
 }

@@ -45,6 +45,7 @@ internal static class PlanJsonWriter
         id = planned.Id,
         file = planned.Task.SourcePath,
         fields = planned.Fields.Select(f => new { field = f.Field, old = f.Old, @new = f.New }),
+        after = planned.After,
         next = planned.Next.Select(s => new
         {
             utc = SlotText.Utc(s),

@@ -117,7 +117,7 @@ internal static class PlanMarkdownWriter
         output.WriteLine();
         if (planned.Next.Count == 0)
         {
-            output.WriteLine(SlotText.NoSlots(planned.Task));
+            output.WriteLine(SlotText.NoSlots(planned));
             return;
         }
 

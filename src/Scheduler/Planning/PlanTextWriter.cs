@@ -60,7 +60,7 @@ internal static class PlanTextWriter
 
         if (planned.Next.Count == 0)
         {
-            output.WriteLine($"      {SlotText.NoSlots(planned.Task)}");
+            output.WriteLine($"      {SlotText.NoSlots(planned)}");
             return;
         }
 

@@ -22,6 +22,10 @@ internal static class SlotText
         task.Schedule.TimeZoneId == "UTC" ? "UTC" : $"{task.Schedule.TimeZoneId} and UTC";
 
     /// <summary>Why a planned task shows no slots.</summary>
-    public static string NoSlots(Definitions.Model.TaskDefinition task) =>
-        task.Enabled ? "No scheduled slots: it runs only when started by hand." : "No slots: the task is disabled (enabled: false).";
+    public static string NoSlots(Definitions.Planning.PlannedTask planned) => planned.Task switch
+    {
+        { Enabled: false } => "No slots: the task is disabled (enabled: false).",
+        _ when planned.After is { } after => $"No slots of its own. {after}",
+        _ => "No scheduled slots: it runs only when started by hand.",
+    };
 }

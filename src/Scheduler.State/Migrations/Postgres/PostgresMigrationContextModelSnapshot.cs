@@ -252,6 +252,10 @@ namespace Scheduler.State.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("UpstreamRunIds")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
@@ -260,6 +264,9 @@ namespace Scheduler.State.Migrations.Postgres
                         .IsDescending(false, true);
 
                     b.HasIndex("TaskId", "SlotUtc", "Attempt")
+                        .IsUnique();
+
+                    b.HasIndex("TaskId", "UpstreamRunIds", "Attempt")
                         .IsUnique();
 
                     b.ToTable("Runs", (string)null);

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Scheduler.Definitions.Runs;
+
+namespace Scheduler.State.Store;
+
+public sealed partial class RunStore
+{
+    /// <summary>
+    /// Chained runs queued with their upstream's end but not claimed yet (a crash between the two, or a replica that
+    /// died), whose slot is at or before <paramref name="queuedBefore"/>, oldest first, each with the upstream run that caused it.
+    /// </summary>
+    public async Task<IReadOnlyList<ChainedRun>> ListQueuedChainedAsync(DateTimeOffset queuedBefore, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Runs.AsNoTracking()
+            .Where(r => r.Status == RunStatus.Queued && r.Trigger == RunTrigger.After && r.SlotUtc <= queuedBefore)
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.TaskId, r.SlotUtc, r.UpstreamRunIds })
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var upstreamIds = rows.SelectMany(r => Ids(r.UpstreamRunIds)).Distinct().ToList();
+        var upstreams = await db.Runs.AsNoTracking()
+            .Where(r => upstreamIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.TaskId, r.Status, r.ExitCode, r.FinishedAt })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var found = new List<ChainedRun>(rows.Count);
+        foreach (var row in rows)
+        {
+            // The cause is the upstream run that ended last: for a chain waiting for all, the one that completed the set.
+            var cause = Ids(row.UpstreamRunIds).Where(upstreams.ContainsKey).Select(id => upstreams[id])
+                .OrderBy(u => u.FinishedAt).ThenBy(u => u.Id).LastOrDefault();
+            found.Add(cause is null
+                ? new ChainedRun(row.Id, row.TaskId, row.SlotUtc, row.UpstreamRunIds ?? "", 0, "", "", null)
+                : new ChainedRun(row.Id, row.TaskId, row.SlotUtc, row.UpstreamRunIds ?? "", cause.Id, cause.TaskId, RunNames.Of(cause.Status), cause.ExitCode));
+        }
+
+        return found;
+    }
+
+    private static IEnumerable<long> Ids(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => long.Parse(id, CultureInfo.InvariantCulture));
+}
