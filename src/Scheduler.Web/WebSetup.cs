@@ -44,7 +44,7 @@ public static class WebSetup
             o.FormFieldName = "__antiforgery";
             o.HeaderName = "X-Antiforgery-Token";
         });
-        services.AddOpenApi();
+        Api.Document.ApiDocument.Add(services);
         services.AddSingleton<ComponentRenderer>();
         services.AddSingleton<PageResults>();
         services.AddSingleton<DefinitionCache>();
@@ -57,6 +57,7 @@ public static class WebSetup
         services.AddHostedService(s => s.GetRequiredService<Live.StoreChanges>());
         services.AddSingleton<Live.LiveParts>();
         services.AddSingleton<TaskActions>();
+        services.AddSingleton<RunNowForms>();
         services.AddSingleton<SchedulerMetrics>();
         services.AddSingleton<MetricsFeed>();
         services.AddSingleton<Engine.Notifications.IRunEventSink, MissedSlotsMetric>();

@@ -7,4 +7,10 @@ public readonly record struct OwedRun(DateTimeOffset Slot, RunTrigger Trigger, i
 {
     /// <summary>True for the schedule's own slots, the ones the catch-up watermark counts (not retries, manual or system runs).</summary>
     public bool IsScheduleSlot => Trigger is RunTrigger.Schedule or RunTrigger.CatchUp;
+
+    /// <summary>
+    /// The values a person gave (run now, checked, defaults filled in) or a retry carries over from its first attempt;
+    /// null for the schedule's own runs, which get the task's defaults when claimed.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 }

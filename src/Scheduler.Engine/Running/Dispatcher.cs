@@ -124,7 +124,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
 
             if (id is { } runId && _batch.Claims[i].SkipReason is null)
             {
-                executor.Admit(new ActiveRun(task, runId, owed.Slot, owed.Attempt, owed.Trigger, options.OutputTailBytes));
+                executor.Admit(new ActiveRun(task, runId, owed.Slot, owed.Attempt, owed.Trigger, options.OutputTailBytes) { Parameters = _batch.Claims[i].Parameters });
             }
         }
 
@@ -181,7 +181,8 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     {
         var task = slots.Task;
         overlap.Claiming(task.Id, owed);
-        _batch.Add(slots, new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow()), new BacklogItem(owed), fromBacklog);
+        var claim = new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow()) { Parameters = owed.Parameters ?? task.DefaultParameters };
+        _batch.Add(slots, claim, new BacklogItem(owed), fromBacklog);
     }
 
     private async Task StopAsync(IReadOnlyList<RunInWay> runs, OwedRun by, CancellationToken cancellationToken)

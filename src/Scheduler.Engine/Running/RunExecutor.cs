@@ -130,7 +130,7 @@ internal sealed class RunExecutor(
         try
         {
             // Credentials are read now, at the start of this run, and live only in its context.
-            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, time) { PassEnvironment = options.PassEnvironment };
+            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, time) { PassEnvironment = options.PassEnvironment, Parameters = run.Parameters };
             if (RunSecrets.Start(start, out var unresolved) is not { } context)
             {
                 outcome = HandlerOutcome.Failed(unresolved!);

@@ -53,4 +53,11 @@ public sealed class RunRecord
     /// the run, so a cancel reaches the one process that can act on it.
     /// </summary>
     public DateTimeOffset? CancelRequestedAt { get; set; }
+
+    /// <summary>
+    /// The run's parameter values as a JSON object of canonical texts (<c>{"region":"eu","dry-run":"true"}</c>, see
+    /// <see cref="Store.RunParameters"/>): what a person gave with the defaults filled in, or a scheduled run's defaults.
+    /// Null for a task that declares no <c>params:</c>, and for skipped rows.
+    /// </summary>
+    public string? Parameters { get; set; }
 }

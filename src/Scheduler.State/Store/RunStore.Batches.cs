@@ -20,8 +20,8 @@ public sealed partial class RunStore
     private readonly SemaphoreSlim _batchTurn = new(1, 1);
 
     private const string InsertClaimSql = """
-        INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "FinishedAt", "Error", "OutputTail", "OutputBytes", "Revision", "Instance", "PassedToUtc", "PassedCount")
-        VALUES (@task, @trigger, @slot, @attempt, @status, @started, @finished, @error, '', 0, @revision, @instance, @passedTo, @passedCount)
+        INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "FinishedAt", "Error", "OutputTail", "OutputBytes", "Revision", "Instance", "PassedToUtc", "PassedCount", "Parameters")
+        VALUES (@task, @trigger, @slot, @attempt, @status, @started, @finished, @error, '', 0, @revision, @instance, @passedTo, @passedCount, @parameters)
         ON CONFLICT ("TaskId", "SlotUtc", "Attempt") DO NOTHING
         RETURNING "Id"
         """;
@@ -98,7 +98,7 @@ public sealed partial class RunStore
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = Command(connection, transaction, InsertClaimSql, "task", "trigger", "slot", "attempt", "status", "started", "finished", "error", "revision", "instance", "passedTo", "passedCount");
+        await using var insert = Command(connection, transaction, InsertClaimSql, "task", "trigger", "slot", "attempt", "status", "started", "finished", "error", "revision", "instance", "passedTo", "passedCount", "parameters");
         await using var summary = Command(connection, transaction, ClaimSummarySql, "advance", "slot", "id", "started", "task");
         await using var mark = Command(connection, transaction, MarkSql, "slot", "task");
         insert.Parameters["instance"].Value = instance;
@@ -117,6 +117,7 @@ public sealed partial class RunStore
             Set(insert, "revision", claim.Revision);
             Set(insert, "passedTo", claim.PassedToUtc?.ToUnixTimeMilliseconds());
             Set(insert, "passedCount", claim.PassedCount);
+            Set(insert, "parameters", RunParameters.ToJson(claim.Parameters));
             if (await insert.ExecuteScalarAsync(cancellationToken) is not { } inserted)
             {
                 continue; // lost: another run or instance holds this slot

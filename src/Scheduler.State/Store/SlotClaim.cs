@@ -14,6 +14,9 @@ public sealed record SlotClaim(
     public DateTimeOffset? PassedToUtc { get; init; }
 
     public int? PassedCount { get; init; }
+
+    /// <summary>The run's parameter values by name (canonical text); null when the task declares none.</summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 }
 
 /// <summary>A task's catch-up mark (never moved backwards) and next slot after a tick, written with the tick's claims.</summary>

@@ -45,7 +45,10 @@ internal sealed class TaskRows(DefinitionCache definitions)
             nextRun,
             task.NextSlotUtc,
             task.FailureStreak,
-            task.ConfigError);
+            task.ConfigError)
+        {
+            HasParameters = definition?.Parameters.Count > 0,
+        };
     }
 
     // System tasks have no task file to parse; their stored text names the description and schedule on lines of their own.
