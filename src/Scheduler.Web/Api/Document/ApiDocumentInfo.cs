@@ -15,7 +15,16 @@ internal sealed class ApiDocumentInfo : IOpenApiDocumentTransformer
             "Reads need the viewer role (anonymous on loopback, a signed-in session, or an API token); writes need an API token " +
             "with the operator role. Instants are UTC. docs/api.md describes each answer.";
         document.Info.License = new OpenApiLicense { Name = "UNLICENSED", Url = new Uri("https://spdx.org/licenses/") };
-        document.Tags = new HashSet<OpenApiTag> { new() { Name = "api", Description = "Tasks, runs, run now and status." } };
+        document.Tags = new HashSet<OpenApiTag>
+        {
+            new() { Name = "api", Description = "Tasks, runs, run now and status." },
+            new() { Name = "probes", Description = "Liveness and readiness for a supervisor or Kubernetes; anonymous, plain text." },
+        };
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/'); // the server's own address, as the request reached it; paths start with '/'
+        }
+
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[ApiDocument.BearerScheme] = new OpenApiSecurityScheme

@@ -17,9 +17,17 @@ internal sealed class ApiOperationRefusals : IOpenApiOperationTransformer
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        operation.OperationId ??= OperationId(context.Description.HttpMethod, context.Description.RelativePath);
+        if (metadata.OfType<IAllowAnonymous>().Any())
+        {
+            operation.Security = [new OpenApiSecurityRequirement()]; // the probes: anyone, whatever Scheduler:Auth says
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("400", new OpenApiResponse { Description = "The Host header is not one of AllowedHosts (host filtering answers before any endpoint, with no body)." });
+            return;
+        }
+
         var tokenOnly = metadata.OfType<IAuthorizeData>().Any(a => a.Policy == AuthPolicies.ApiWrite);
         var limited = metadata.OfType<EnableRateLimitingAttribute>().Any();
-        operation.OperationId ??= OperationId(context.Description.HttpMethod, context.Description.RelativePath);
 
         var bearer = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocument.BearerScheme, context.Document)] = [] };
         operation.Security = tokenOnly ? [bearer] : [bearer, new OpenApiSecurityRequirement()];
