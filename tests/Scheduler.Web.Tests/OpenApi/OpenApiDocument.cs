@@ -24,13 +24,18 @@ internal sealed class OpenApiDocument(JsonObject document)
             .Where(m => m.Value is JsonObject)
             .Select(m => (p.Key, m.Key, m.Value!.AsObject())));
 
-    /// <summary>The problems of <paramref name="body"/> as the answer <paramref name="status"/> of the operation; none when it fits.</summary>
-    public IReadOnlyList<string> Check(string path, string method, int status, string body)
+    /// <summary>The problems of <paramref name="body"/> (of <paramref name="mediaType"/>) as the answer <paramref name="status"/> of the operation; none when it fits.</summary>
+    public IReadOnlyList<string> Check(string path, string method, int status, string? mediaType, string body)
     {
         var operation = Operation(path, method) ?? throw new InvalidOperationException($"the document has no {method} {path}");
         if (operation["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] is not JsonObject response)
         {
             return [$"{method} {path} answered {status}, which the document does not list ({string.Join(", ", operation["responses"]!.AsObject().Select(r => r.Key))})"];
+        }
+
+        if (!string.IsNullOrEmpty(mediaType) && mediaType != "application/json")
+        {
+            return response["content"]?[mediaType] is not null ? [] : [$"{method} {path} {status} answered {mediaType}, which the document does not list"];
         }
 
         if (response["content"]?["application/json"]?["schema"] is not JsonObject schema)
