@@ -42,9 +42,16 @@ public sealed class SchedulerEngine
 
     /// <summary>Starts a manual run now, under the task's overlap policy.</summary>
     public Task<RunNowResult> RunNowAsync(string taskId, CancellationToken cancellationToken = default) =>
+        RunNowAsync(taskId, null, cancellationToken);
+
+    /// <summary>
+    /// Starts a manual run now with parameter values by name (text, as <c>--param</c> gives them), checked against the
+    /// task's <c>params:</c> (<see cref="RunNowOutcome.Invalid"/> and the errors by name when one is bad), defaults filled in.
+    /// </summary>
+    public Task<RunNowResult> RunNowAsync(string taskId, IReadOnlyDictionary<string, string>? parameters, CancellationToken cancellationToken = default) =>
         Drain.IsDraining
             ? Task.FromResult(new RunNowResult(RunNowOutcome.Refused, Reason: "this scheduler instance is shutting down (draining) and starts no new runs"))
-            : _loop.PostAsync(() => _loop.RunNowAsync(taskId, cancellationToken));
+            : _loop.PostAsync(() => _loop.RunNowAsync(taskId, parameters, cancellationToken));
 
     /// <summary>Stops a run of this process as a timeout does (TERM, kill-grace, KILL); it is recorded as cancelled.</summary>
     public Task<CancelResult> CancelAsync(long runId, CancellationToken cancellationToken = default) =>

@@ -45,7 +45,7 @@ public static class WebSetup
             o.FormFieldName = "__antiforgery";
             o.HeaderName = "X-Antiforgery-Token";
         });
-        services.AddOpenApi();
+        Api.Document.ApiDocument.Add(services);
         services.AddSingleton<ComponentRenderer>();
         services.AddSingleton<PageResults>();
         services.TryAddSingleton<Engine.Registry.DefinitionRegistry>(); // serve registers the reconciler's; alone, the page parses stored text once per version
@@ -58,6 +58,7 @@ public static class WebSetup
         services.AddHostedService(s => s.GetRequiredService<Live.StoreChanges>());
         services.AddSingleton<Live.LiveParts>();
         services.AddSingleton<TaskActions>();
+        services.AddSingleton<RunNowForms>();
         services.AddSingleton<SchedulerMetrics>();
         services.AddSingleton<MetricsFeed>();
         services.AddSingleton<Engine.Notifications.IRunEventSink, MissedSlotsMetric>();

@@ -10,4 +10,10 @@ public readonly record struct OwedRun(DateTimeOffset Slot, RunTrigger Trigger, i
 
     /// <summary>For a chained run (trigger <c>after</c>): the row its upstream's end queued, which the claim moves on.</summary>
     public long? QueuedRunId { get; init; }
+
+    /// <summary>
+    /// The values a person gave (run now, checked, defaults filled in) or a retry carries over from its first attempt;
+    /// null for the schedule's own runs, which get the task's defaults when claimed.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 }

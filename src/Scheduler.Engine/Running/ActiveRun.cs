@@ -19,6 +19,9 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
 
     public RunTrigger Trigger { get; } = trigger;
 
+    /// <summary>The values the run was claimed with (recorded on its row); null when the task declares no parameters.</summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
+
     public OutputTail Output { get; } = new(outputBytes);
 
     public StopReason? StopReason { get; private set; }

@@ -125,7 +125,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
 
             if (id is { } runId && _batch.Claims[i].SkipReason is null)
             {
-                executor.Admit(new ActiveRun(task, runId, owed.Slot, owed.Attempt, owed.Trigger, options.OutputTailBytes));
+                executor.Admit(new ActiveRun(task, runId, owed.Slot, owed.Attempt, owed.Trigger, options.OutputTailBytes) { Parameters = _batch.Claims[i].Parameters });
             }
         }
 
@@ -182,7 +182,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     {
         var task = slots.Task;
         overlap.Claiming(task.Id, owed);
-        var claim = new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow()) { QueuedRunId = owed.QueuedRunId };
+        var claim = new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow()) { QueuedRunId = owed.QueuedRunId, Parameters = owed.Parameters ?? task.DefaultParameters };
         _batch.Add(slots, claim, new BacklogItem(owed), fromBacklog);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Scheduler.Definitions.Runs;
 using Scheduler.State.Entities;
+using Scheduler.State.Store;
 
 namespace Scheduler.Engine.Running;
 
@@ -33,12 +34,13 @@ internal sealed class RetryBook(ILogger logger)
             _unmatched.Remove(failed);
             if (failed.FinishedAt is { } finishedAt)
             {
-                ScheduleIfOwed(task, failed.SlotUtc, failed.Attempt, failed.Status, finishedAt);
+                ScheduleIfOwed(task, failed.SlotUtc, failed.Attempt, failed.Status, finishedAt, RunParameters.FromJson(failed.Parameters));
             }
         }
     }
 
-    public void ScheduleIfOwed(ScheduledTask task, DateTimeOffset slot, int attempt, RunStatus status, DateTimeOffset finishedAt)
+    public void ScheduleIfOwed(
+        ScheduledTask task, DateTimeOffset slot, int attempt, RunStatus status, DateTimeOffset finishedAt, IReadOnlyDictionary<string, string>? parameters = null)
     {
         var retry = task.Definition.Retry;
         if (status is not (RunStatus.Failed or RunStatus.TimedOut) || attempt > retry.Attempts)
@@ -47,7 +49,7 @@ internal sealed class RetryBook(ILogger logger)
         }
 
         var delay = retry.DelayBefore(attempt);
-        _due.Enqueue(new RetryItem(task.Id, slot, attempt + 1), finishedAt + delay);
+        _due.Enqueue(new RetryItem(task.Id, slot, attempt + 1, parameters), finishedAt + delay);
         EngineLog.RetryScheduled(logger, task.Id, slot, attempt + 1, delay);
     }
 }

@@ -158,6 +158,7 @@ internal sealed class RunExecutor(
             {
                 PassEnvironment = options.PassEnvironment,
                 TraceParent = span?.Id,
+                Parameters = run.Parameters,
                 Upstream = recorder.Chains.UpstreamOf(run.Task.Id, run.Slot),
             };
             if (RunSecrets.Start(start, out var unresolved) is not { } context)

@@ -1,11 +1,13 @@
 namespace Scheduler.Engine.Running;
 
 /// <summary>What "Run now" did: started a run (its id), or refused and why (unknown task, overlap policy, …).</summary>
-public sealed record RunNowResult(RunNowOutcome Outcome, long? RunId = null, string? Reason = null);
+/// <remarks><see cref="Errors"/>: with <see cref="RunNowOutcome.Invalid"/>, why each bad parameter was refused, by name.</remarks>
+public sealed record RunNowResult(RunNowOutcome Outcome, long? RunId = null, string? Reason = null, IReadOnlyDictionary<string, string>? Errors = null);
 
 public enum RunNowOutcome
 {
     Started,
     NotFound,
     Refused,
+    Invalid,
 }

@@ -100,18 +100,23 @@ internal sealed class SlotLoop
         return await _chains.StartAsync([], null, cancellationToken); // claims the marks with the chained runs waiting for these tasks
     }
 
-    public async Task<RunNowResult> RunNowAsync(string taskId, CancellationToken cancellationToken)
+    public async Task<RunNowResult> RunNowAsync(string taskId, IReadOnlyDictionary<string, string>? given, CancellationToken cancellationToken)
     {
         if (!_tasks.TryGet(taskId, out var slots))
         {
             return new RunNowResult(RunNowOutcome.NotFound, Reason: $"there is no runnable task '{taskId}'");
         }
 
+        if (slots.Task.CheckParameters(given) is { IsValid: false } invalid)
+        {
+            return new RunNowResult(RunNowOutcome.Invalid, Reason: "some parameters are not valid", Errors: invalid.Errors);
+        }
+
         // A manual run's slot is the moment it was asked for, to the millisecond: two clicks are two runs.
         var now = _time.GetUtcNow();
         var slot = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         _dispatcher.BeginTick();
-        var verdict = await _dispatcher.DispatchAsync(slots, new OwedRun(slot, RunTrigger.Manual), fromBacklog: false, cancellationToken);
+        var verdict = await _dispatcher.DispatchAsync(slots, new OwedRun(slot, RunTrigger.Manual) { Parameters = slots.Task.CheckParameters(given).Values }, fromBacklog: false, cancellationToken);
         if (verdict.Action == DispatchAction.Refuse)
         {
             return new RunNowResult(RunNowOutcome.Refused, Reason: verdict.Reason);
@@ -182,7 +187,7 @@ internal sealed class SlotLoop
         {
             if (_tasks.TryGet(retry.TaskId, out var slots))
             {
-                await _dispatcher.DispatchAsync(slots, new OwedRun(retry.Slot, RunTrigger.Retry, retry.Attempt), fromBacklog: false, cancellationToken);
+                await _dispatcher.DispatchAsync(slots, new OwedRun(retry.Slot, RunTrigger.Retry, retry.Attempt) { Parameters = retry.Parameters }, fromBacklog: false, cancellationToken);
             }
         }
 
@@ -217,7 +222,7 @@ internal sealed class SlotLoop
         _overlap.Ended(run.Task.Id, run.RunId);
         if (run.StopReason is null)
         {
-            _retries.ScheduleIfOwed(run.Task, run.Slot, run.Attempt, ended.Status, ended.FinishedAt);
+            _retries.ScheduleIfOwed(run.Task, run.Slot, run.Attempt, ended.Status, ended.FinishedAt, run.Parameters);
         }
 
         if (!_stopping && !_drain.IsDraining && _tasks.TryGet(run.Task.Id, out var slots) && slots.Backlog.Count > 0)

@@ -60,4 +60,11 @@ public sealed class RunRecord
     /// second write of the same upstream end does nothing. Null for every other run.
     /// </summary>
     public string? UpstreamRunIds { get; set; }
+
+    /// <summary>
+    /// The run's parameter values as a JSON object of canonical texts (<c>{"region":"eu","dry-run":"true"}</c>, see
+    /// <see cref="Store.RunParameters"/>): what a person gave with the defaults filled in, or a scheduled run's defaults.
+    /// Null for a task that declares no <c>params:</c>, and for skipped rows.
+    /// </summary>
+    public string? Parameters { get; set; }
 }

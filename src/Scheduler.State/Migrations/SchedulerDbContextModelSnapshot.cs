@@ -207,6 +207,9 @@ namespace Scheduler.State.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Parameters")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PassedCount")
                         .HasColumnType("INTEGER");
 

@@ -15,10 +15,10 @@ public sealed partial class RunStore
 {
     // Rows per insert statement: 13 parameters each stays far below SQLite's and PostgreSQL's limits on parameters.
     private const int ClaimRowsPerInsert = 50;
-    private const int ClaimColumns = 12;
+    private const int ClaimColumns = 13;
 
     private const string InsertClaimHead = """
-        INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "FinishedAt", "Error", "OutputTail", "OutputBytes", "Revision", "Instance", "PassedToUtc", "PassedCount")
+        INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "StartedAt", "FinishedAt", "Error", "OutputTail", "OutputBytes", "Revision", "Instance", "PassedToUtc", "PassedCount", "Parameters")
         VALUES
         """;
 
@@ -136,6 +136,7 @@ public sealed partial class RunStore
             parameters[at + 9].Value = instance;
             parameters[at + 10].Value = (object?)claim.PassedToUtc?.ToUnixTimeMilliseconds() ?? DBNull.Value;
             parameters[at + 11].Value = (object?)claim.PassedCount ?? DBNull.Value;
+            parameters[at + 12].Value = (object?)RunParameters.ToJson(claim.Parameters) ?? DBNull.Value;
         }
 
         await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
@@ -172,7 +173,7 @@ public sealed partial class RunStore
         {
             var p = row * ClaimColumns;
             sql.Append(row == 0 ? "\n" : ",\n").Append(CultureInfo.InvariantCulture,
-                $"(@p{p}, @p{p + 1}, @p{p + 2}, @p{p + 3}, @p{p + 4}, @p{p + 5}, @p{p + 6}, @p{p + 7}, '', 0, @p{p + 8}, @p{p + 9}, @p{p + 10}, @p{p + 11})");
+                $"(@p{p}, @p{p + 1}, @p{p + 2}, @p{p + 3}, @p{p + 4}, @p{p + 5}, @p{p + 6}, @p{p + 7}, '', 0, @p{p + 8}, @p{p + 9}, @p{p + 10}, @p{p + 11}, @p{p + 12})");
         }
 
         return sql.Append(InsertClaimTail).ToString();

@@ -10,7 +10,7 @@ namespace Scheduler.State.Store;
 public sealed partial class RunStore
 {
     private const string ClaimQueuedSql = """
-        UPDATE "Runs" SET "Status" = @status, "StartedAt" = @started, "FinishedAt" = @finished, "Error" = @error, "Revision" = @revision, "Instance" = @instance
+        UPDATE "Runs" SET "Status" = @status, "StartedAt" = @started, "FinishedAt" = @finished, "Error" = @error, "Revision" = @revision, "Instance" = @instance, "Parameters" = @parameters
         WHERE "Id" = @id AND "Status" = 'queued'
         RETURNING "Id"
         """;
@@ -28,7 +28,7 @@ public sealed partial class RunStore
         }
 
         var rest = new List<(int Index, SlotClaim Claim)>();
-        await using var queued = Command(connection, transaction, ClaimQueuedSql, "@status", "@started", "@finished", "@error", "@revision", "@instance", "@id");
+        await using var queued = Command(connection, transaction, ClaimQueuedSql, "@status", "@started", "@finished", "@error", "@revision", "@instance", "@parameters", "@id");
         Set(queued, "@instance", instance);
         for (var i = 0; i < claims.Count; i++)
         {
@@ -45,6 +45,7 @@ public sealed partial class RunStore
             Set(queued, "@finished", skipped ? claim.StartedAt.ToUnixTimeMilliseconds() : null);
             Set(queued, "@error", claim.SkipReason);
             Set(queued, "@revision", claim.Revision);
+            Set(queued, "@parameters", RunParameters.ToJson(claim.Parameters));
             Set(queued, "@id", queuedId);
             ids[i] = await queued.ExecuteScalarAsync(cancellationToken) is { } id and not DBNull ? Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) : null;
         }

@@ -17,6 +17,9 @@ public sealed record SlotClaim(
 
     /// <summary>A chained run already queued (written with its upstream's end): the claim moves that row on instead of inserting one.</summary>
     public long? QueuedRunId { get; init; }
+
+    /// <summary>The run's parameter values by name (canonical text); null when the task declares none.</summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
 }
 
 /// <summary>A task's catch-up mark (never moved backwards) and next slot after a tick, written with the tick's claims.</summary>

@@ -1,9 +1,10 @@
 namespace Scheduler.Web.Actions;
 
-/// <summary>The three answers an action gets; the API maps them to 202, 404 and 409.</summary>
+/// <summary>The answers an action gets; the API maps them to 202, 404, 409 and 400 (a bad parameter value).</summary>
 internal enum ActionOutcome
 {
     Accepted,
     NotFound,
     Refused,
+    Invalid,
 }

@@ -12,7 +12,11 @@ namespace Scheduler.Web.Actions;
 /// </summary>
 internal sealed class TaskActions(SchedulerEngine engine, RunStore store, TimeProvider time, ILogger<TaskActions> logger)
 {
-    public async Task<ActionResult> RunNowAsync(string taskId, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a task now with <paramref name="parameters"/> (text by name; none for the defaults), checked by the engine
+    /// against the definition it runs: a bad value is <see cref="ActionOutcome.Invalid"/> with the errors by name.
+    /// </summary>
+    public async Task<ActionResult> RunNowAsync(string taskId, IReadOnlyDictionary<string, string>? parameters, string actor, CancellationToken cancellationToken)
     {
         var task = await store.GetTaskAsync(taskId, cancellationToken);
         var result = task switch
@@ -20,7 +24,7 @@ internal sealed class TaskActions(SchedulerEngine engine, RunStore store, TimePr
             null => new ActionResult(ActionOutcome.NotFound, null, $"there is no task '{taskId}'"),
             { IsSystem: true } => new ActionResult(ActionOutcome.Refused, null, "system tasks are read-only: they run on the schedule set in appsettings.json"),
             { State: TaskState.Retired } => new ActionResult(ActionOutcome.Refused, null, $"the task is retired: {task.SourcePath} no longer exists"),
-            _ => From(await engine.RunNowAsync(taskId, cancellationToken)),
+            _ => From(await engine.RunNowAsync(taskId, parameters, cancellationToken)),
         };
         await AuditAsync(AuditActions.RunNow, task is null ? null : taskId, result, actor, cancellationToken);
         return result;
@@ -39,10 +43,15 @@ internal sealed class TaskActions(SchedulerEngine engine, RunStore store, TimePr
     private static ActionResult From(RunNowResult result) => result.Outcome switch
     {
         RunNowOutcome.Started => new ActionResult(ActionOutcome.Accepted, result.RunId, null),
+        RunNowOutcome.Invalid => new ActionResult(ActionOutcome.Invalid, null, InvalidReason(result.Errors)) { Errors = result.Errors ?? new Dictionary<string, string>() },
         // The store knows the task but the engine does not (yet): a refusal, not a missing task.
         RunNowOutcome.NotFound => new ActionResult(ActionOutcome.Refused, null, result.Reason ?? "the engine does not run this task now"),
         _ => new ActionResult(ActionOutcome.Refused, null, result.Reason),
     };
+
+    /// <summary>The audit's and the page's one-line form of the errors: <c>region: 'mars' is not one of …; count: …</c>.</summary>
+    private static string InvalidReason(IReadOnlyDictionary<string, string>? errors) =>
+        errors is { Count: > 0 } ? string.Join("; ", errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}: {e.Value}")) : "the parameters are not valid";
 
     private static ActionResult From(long runId, CancelResult result) => result.Outcome switch
     {
@@ -57,6 +66,7 @@ internal sealed class TaskActions(SchedulerEngine engine, RunStore store, TimePr
         {
             ActionOutcome.Accepted => action == AuditActions.RunNow ? "started" : "stopping",
             ActionOutcome.NotFound => "not-found",
+            ActionOutcome.Invalid => "invalid",
             _ => "refused",
         };
         WebLog.ActionTaken(logger, action, taskId ?? "-", result.RunId, outcome, actor, result.Reason);

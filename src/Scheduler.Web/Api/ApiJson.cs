@@ -25,7 +25,7 @@ internal static class ApiJson
         var r = RunJson.From(run);
         return new(
             r.Id, r.Task, r.Trigger, r.Slot, r.Attempt, r.Status, r.StartedAt, r.FinishedAt, r.DurationMs, r.ExitCode, r.Error, r.OutputBytes,
-            r.Revision, r.Instance, r.Passed, run.OutputTail);
+            r.Revision, r.Instance, r.Passed, r.Parameters, run.OutputTail);
     }
 
     private static LastRunJson? LastRun(TaskRecord task) => task.LastRunId is { } id

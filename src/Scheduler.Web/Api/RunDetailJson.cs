@@ -19,5 +19,6 @@ internal sealed record RunDetailJson(
     string Revision,
     string Instance,
     PassedJson? Passed,
+    IReadOnlyDictionary<string, string>? Parameters,
     [property: JsonPropertyOrder(1)] string OutputTail)
-    : RunJson(Id, Task, Trigger, Slot, Attempt, Status, StartedAt, FinishedAt, DurationMs, ExitCode, Error, OutputBytes, Revision, Instance, Passed);
+    : RunJson(Id, Task, Trigger, Slot, Attempt, Status, StartedAt, FinishedAt, DurationMs, ExitCode, Error, OutputBytes, Revision, Instance, Passed, Parameters);

@@ -8,7 +8,9 @@ namespace Scheduler.Web.Api;
 /// <summary>
 /// A run as JSON, the one shape of <c>GET /api/tasks/{id}/runs</c> and <c>scheduler runs --format json</c>.
 /// <see cref="Passed"/> is null for ordinary rows; a skipped row that stands for a range of slots passed over names
-/// them (<c>from</c> is its <c>slot</c>). Instants are UTC, written with Z.
+/// them (<c>from</c> is its <c>slot</c>). <see cref="Parameters"/> are the values the run had by name (as text: what a
+/// person gave with the defaults filled in, or a scheduled run's defaults), null when its task declares no <c>params:</c>
+/// and for skipped rows. Instants are UTC, written with Z.
 /// </summary>
 public record RunJson(
     long Id,
@@ -25,7 +27,8 @@ public record RunJson(
     long OutputBytes,
     string Revision,
     string Instance,
-    PassedJson? Passed)
+    PassedJson? Passed,
+    IReadOnlyDictionary<string, string>? Parameters)
 {
     /// <summary>The API's serializer settings (camelCase names), for writers outside ASP.NET such as the CLI.</summary>
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -36,7 +39,7 @@ public record RunJson(
         return new(
             run.Id, run.TaskId, RunNames.Of(run.Trigger), run.SlotUtc.UtcDateTime, run.Attempt, RunNames.Of(run.Status),
             run.StartedAt?.UtcDateTime, run.FinishedAt?.UtcDateTime, DurationOf(run), run.ExitCode, run.Error, run.OutputBytes,
-            run.Revision, run.Instance, PassedJson.Of(run))
+            run.Revision, run.Instance, PassedJson.Of(run), State.Store.RunParameters.FromJson(run.Parameters))
         {
             UpstreamRunIds = run.UpstreamRunIds?.Split(',').Select(id => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
         };

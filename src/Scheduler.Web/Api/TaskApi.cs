@@ -3,16 +3,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Scheduler.State.Store;
-using Scheduler.Web.Actions;
-using Scheduler.Web.Security;
 using Scheduler.Web.Views;
 
 namespace Scheduler.Web.Api;
 
 /// <summary>
-/// <c>/api/tasks</c>. Task ids contain '/', so one catch-all route per method takes the rest of the path:
-/// <c>backups/nightly-db</c>, <c>backups/nightly-db/runs</c>, <c>backups/nightly-db/run</c> (or with the id's
-/// slashes encoded as <c>%2F</c>). A task whose id itself ends in <c>/runs</c> wins over the runs of its parent.
+/// <c>/api/tasks</c>. Task ids contain '/', and a route parameter holds one segment, so each operation is mapped twice:
+/// at its own path with the id in one segment (<c>/api/tasks/{id}/runs</c>, the id's slashes sent as <c>%2F</c>; the
+/// path the OpenAPI document names), and under one catch-all per method that takes the id with its slashes as they are
+/// (<c>/api/tasks/backups/nightly-db/runs</c>), left out of the document. Both reach the same handlers. A path that ends
+/// in <c>/runs</c> names the runs of the task before it when that task exists, else a task whose own id ends in <c>/runs</c>.
 /// </summary>
 internal static class TaskApi
 {
@@ -21,12 +21,23 @@ internal static class TaskApi
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/tasks", ListAsync).WithSummary("Every task, retired and system ones included; ?q=TEXT&state=STATE&folder=PREFIX as on the overview.");
-        api.MapGet("/tasks/{**id}", GetAsync)
-            .WithSummary("One task (GET /api/tasks/{id}) or its runs, newest first (GET /api/tasks/{id}/runs?limit=50&before=RUN_ID).");
-        api.MapPost("/tasks/{**id}", RunNowAsync)
-            .WithSummary("POST /api/tasks/{id}/run: start a run now, under the task's overlap policy. Needs Authorization: Bearer TOKEN of a token with the operator role.")
-            .RequireAuthorization(AuthPolicies.ApiWrite).RequireRateLimiting(AuthPolicies.WriteRateLimit);
+        api.MapGet("/tasks", ListAsync).WithName("listTasks")
+            .WithSummary("List tasks")
+            .WithDescription("Every task, retired and system ones included; ?q=TEXT&state=STATE&folder=PREFIX filter as on the overview.");
+        // ASP0022 takes /tasks/{id} and /tasks/{**path} for rivals; routing prefers the one-segment parameter (and a
+        // literal segment after it) over a catch-all, which is the order wanted here.
+#pragma warning disable ASP0022
+        api.MapGet("/tasks/{id}", GetTaskAsync).WithName("getTask")
+            .WithSummary("Get one task")
+            .WithDescription("One task with its definition as applied and its next slots. The id's '/' may be sent as they are or as %2F.");
+        api.MapGet("/tasks/{id}/runs", ListRunsAsync).WithName("listTaskRuns")
+            .WithSummary("List a task's runs")
+            .WithDescription("The task's runs, newest first; ?limit=1..500 (default 50) and ?before=RUN_ID page back. The id's '/' may be sent as they are or as %2F.");
+        RunNowApi.Map(api);
+
+        // The same operations with the id's slashes unencoded; documented above at their own paths.
+        api.MapGet("/tasks/{**path}", GetByPathAsync).ExcludeFromDescription();
+#pragma warning restore ASP0022
     }
 
     private static async Task<Results<Ok<TaskJson[]>, BadRequest<ReasonJson>>> ListAsync(
@@ -43,42 +54,60 @@ internal static class TaskApi
         return TypedResults.Ok(tasks.Select(t => (Task: t, Row: rows.Build(t, now))).Where(t => filter.Matches(t.Row)).Select(t => ApiJson.Task(t.Task, t.Row)).ToArray());
     }
 
-    private static async Task<Results<Ok<TaskDetailJson>, Ok<RunJson[]>, NotFound<ReasonJson>>> GetAsync(
-        string id, int? limit, long? before, RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TaskDetailJson>, NotFound<ReasonJson>>> GetTaskAsync(
+        string id, RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, TimeProvider time, CancellationToken cancellationToken) =>
+        await TaskDetailAsync(Uri.UnescapeDataString(id), store, rows, definitions, time, cancellationToken) is { } detail
+            ? TypedResults.Ok(detail)
+            : TypedResults.NotFound(NoTask(Uri.UnescapeDataString(id)));
+
+    private static async Task<Results<Ok<RunJson[]>, NotFound<ReasonJson>>> ListRunsAsync(
+        string id, int? limit, long? before, RunStore store, CancellationToken cancellationToken) =>
+        await RunsAsync(Uri.UnescapeDataString(id), limit, before, store, cancellationToken) is { } runs
+            ? TypedResults.Ok(runs)
+            : TypedResults.NotFound(NoTask(Uri.UnescapeDataString(id)));
+
+    private static async Task<Results<Ok<TaskDetailJson>, Ok<RunJson[]>, NotFound<ReasonJson>>> GetByPathAsync(
+        string path, int? limit, long? before, RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, TimeProvider time, CancellationToken cancellationToken)
     {
-        var path = Uri.UnescapeDataString(id);
+        var id = Uri.UnescapeDataString(path);
+        if (id.EndsWith(RunsSuffix, StringComparison.Ordinal) && await RunsAsync(id[..^RunsSuffix.Length], limit, before, store, cancellationToken) is { } runs)
+        {
+            return TypedResults.Ok(runs);
+        }
+
+        return await TaskDetailAsync(id, store, rows, definitions, time, cancellationToken) is { } detail
+            ? TypedResults.Ok(detail)
+            : TypedResults.NotFound(NoTask(id.EndsWith(RunsSuffix, StringComparison.Ordinal) ? id[..^RunsSuffix.Length] : id));
+    }
+
+    /// <summary>The task named by the rest of a <c>POST /api/tasks/…/run</c> path, or null when the path does not end in <c>/run</c>.</summary>
+    public static string? RunTarget(string path) =>
+        path.EndsWith(RunSuffix, StringComparison.Ordinal) ? path[..^RunSuffix.Length] : null;
+
+    private static async Task<TaskDetailJson?> TaskDetailAsync(
+        string id, RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, TimeProvider time, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
-        if (await store.GetTaskAsync(path, cancellationToken) is { } task)
+        if (await store.GetTaskAsync(id, cancellationToken) is not { } task)
         {
-            var definition = definitions.Get(task, now);
-            var upcoming = definition is { Enabled: true } ? definition.Slots.Upcoming(now, 10) : [];
-            return TypedResults.Ok(ApiJson.TaskDetail(task, rows.Build(task, now), upcoming));
+            return null;
         }
 
-        if (path.EndsWith(RunsSuffix, StringComparison.Ordinal) && await store.GetTaskAsync(path[..^RunsSuffix.Length], cancellationToken) is { } owner)
-        {
-            var runs = await store.ListRunsAsync(owner.Id, Math.Clamp(limit ?? 50, 1, 500), before, cancellationToken);
-            return TypedResults.Ok(runs.Select(ApiJson.Run).ToArray());
-        }
-
-        return TypedResults.NotFound(new ReasonJson($"there is no task '{path}'"));
+        var definition = definitions.Get(task, now);
+        var upcoming = definition is { Enabled: true } ? definition.Slots.Upcoming(now, 10) : [];
+        return ApiJson.TaskDetail(task, rows.Build(task, now), upcoming);
     }
 
-    private static async Task<Results<Accepted<RunStartedJson>, NotFound<ReasonJson>, Conflict<ReasonJson>>> RunNowAsync(
-        string id, HttpContext context, TaskActions actions, CancellationToken cancellationToken)
+    private static async Task<RunJson[]?> RunsAsync(string id, int? limit, long? before, RunStore store, CancellationToken cancellationToken)
     {
-        var path = Uri.UnescapeDataString(id);
-        if (!path.EndsWith(RunSuffix, StringComparison.Ordinal))
+        if (await store.GetTaskAsync(id, cancellationToken) is null)
         {
-            return TypedResults.NotFound(new ReasonJson($"POST /api/tasks/{path} is not an action; use POST /api/tasks/TASK-ID/run"));
+            return null;
         }
 
-        var result = await actions.RunNowAsync(path[..^RunSuffix.Length], Actor.Of(context, "api"), cancellationToken);
-        return result.Outcome switch
-        {
-            ActionOutcome.Accepted => TypedResults.Accepted(RunsUrl.Of(result.RunId!.Value).Insert(0, "/api"), new RunStartedJson(result.RunId.Value)),
-            ActionOutcome.NotFound => TypedResults.NotFound(new ReasonJson(result.Reason ?? "not found")),
-            _ => TypedResults.Conflict(new ReasonJson(result.Reason ?? "refused")),
-        };
+        var runs = await store.ListRunsAsync(id, Math.Clamp(limit ?? 50, 1, 500), before, cancellationToken);
+        return [.. runs.Select(ApiJson.Run)];
     }
+
+    private static ReasonJson NoTask(string id) => new($"there is no task '{id}'");
 }

@@ -25,12 +25,14 @@ internal static class ActionEndpoints
     {
         var actions = app.MapGroup("/actions").ExcludeFromDescription()
             .RequireAuthorization(AuthPolicies.Operator).RequireRateLimiting(AuthPolicies.WriteRateLimit);
+        actions.MapGet("/run-now", RunNowFormPage.ShowAsync);
         actions.MapPost("/run-now", RunNowAsync);
         actions.MapPost("/cancel", CancelAsync);
     }
 
     private static async Task<Results<ContentHttpResult, RedirectHttpResult>> RunNowAsync(
-        HttpContext context, IAntiforgery antiforgery, TaskActions actions, PageBuilder builder, PageResults results, ILogger<TaskActions> logger, CancellationToken cancellationToken)
+        HttpContext context, IAntiforgery antiforgery, TaskActions actions, PageBuilder builder, RunNowForms forms, PageResults results, ILogger<TaskActions> logger,
+        CancellationToken cancellationToken)
     {
         if (await RefuseAsync(context, antiforgery, results, logger) is { } refused)
         {
@@ -39,7 +41,14 @@ internal static class ActionEndpoints
 
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var taskId = form["task"].ToString();
-        var result = await actions.RunNowAsync(taskId, Actor.Of(context, "page"), cancellationToken);
+        // The button of a task without params posts no parameters; its form (RunNowParams) posts each as param.NAME.
+        var parameters = form.ContainsKey(RunNowFormView.MarkerField) ? RunNowForms.Read(form) : null;
+        var result = await actions.RunNowAsync(taskId, parameters, Actor.Of(context, "page"), cancellationToken);
+        if (result.Outcome == ActionOutcome.Invalid)
+        {
+            return await RunNowFormPage.RefusedAsync(context, forms, results, taskId, parameters ?? [], result, cancellationToken);
+        }
+
         var notice = result.Outcome == ActionOutcome.Accepted
             ? new Notice("ok", $"run now of {taskId} started as", RunsUrl.Of(result.RunId!.Value), $"run #{result.RunId}")
             : new Notice("refused", $"run now of {taskId} did not start: {result.Reason}.", null, null);

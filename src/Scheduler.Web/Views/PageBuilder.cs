@@ -137,7 +137,10 @@ internal sealed class PageBuilder(
             row.IsRunning,
             RunsUrl.Of(run.Id),
             form,
-            stamp);
+            stamp)
+        {
+            Parameters = RunParameters.FromJson(run.Parameters),
+        };
     }
 
     // Read before the store is: a change after this is seen by the stream the page opens.

@@ -23,4 +23,8 @@ public sealed record RunPageView(
     bool IsRunning,
     string LiveUrl,
     FormToken Form,
-    string Stamp);
+    string Stamp)
+{
+    /// <summary>The run's parameter values by name (what was given, defaults filled in); null when its task declares none.</summary>
+    public IReadOnlyDictionary<string, string>? Parameters { get; init; }
+}

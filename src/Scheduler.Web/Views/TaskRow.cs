@@ -20,4 +20,8 @@ public sealed record TaskRow(
     NextRunCell? NextRun,
     DateTimeOffset? NextRunUtc,
     int FailureStreak,
-    string? ConfigError);
+    string? ConfigError)
+{
+    /// <summary>True when the task declares <c>params:</c>: run now opens its form rather than posting at once.</summary>
+    public bool HasParameters { get; init; }
+}

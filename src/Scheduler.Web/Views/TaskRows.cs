@@ -47,6 +47,9 @@ internal sealed class TaskRows(Engine.Registry.DefinitionRegistry definitions)
             nextRun,
             task.NextSlotUtc,
             task.FailureStreak,
-            task.ConfigError);
+            task.ConfigError)
+        {
+            HasParameters = definition?.Parameters.Count > 0,
+        };
     }
 }

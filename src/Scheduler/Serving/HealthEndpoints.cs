@@ -13,7 +13,9 @@ internal static class HealthEndpoints
     public static void Map(WebApplication app)
     {
         // Probes do not sign in: these answer whatever Scheduler:Auth says, and say nothing a viewer could not see.
-        app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous();
+        app.MapGet("/healthz", () => Results.Text("ok\n")).AllowAnonymous()
+            .WithName("healthz").WithTags("probes").WithSummary("Liveness probe")
+            .WithDescription("200 with 'ok' while the process serves.").Produces<string>(StatusCodes.Status200OK, "text/plain");
         app.MapGet("/readyz", async (SchedulerStore store, DefinitionSync sync, Engine.SchedulerEngine engine, CancellationToken cancellationToken) =>
         {
             // From the first moment of a stop: the load balancer and Kubernetes send nothing more here while it drains.
@@ -46,6 +48,9 @@ internal static class HealthEndpoints
             }
 
             return Results.Text($"ready: definitions {sync.Latest.Revision}\n");
-        }).AllowAnonymous();
+        }).AllowAnonymous()
+            .WithName("readyz").WithTags("probes").WithSummary("Readiness probe")
+            .WithDescription("200 once the definitions are loaded and the store answers and takes writes; 503 with the reason before.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").Produces<string>(StatusCodes.Status503ServiceUnavailable, "text/plain");
     }
 }

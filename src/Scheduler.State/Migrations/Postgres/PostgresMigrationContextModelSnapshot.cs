@@ -220,6 +220,9 @@ namespace Scheduler.State.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Parameters")
+                        .HasColumnType("text");
+
                     b.Property<int?>("PassedCount")
                         .HasColumnType("integer");
 
