@@ -26,4 +26,10 @@ public sealed class EngineOptions
 
     /// <summary>A process that has not heartbeated for this long is dead; its running runs become interrupted.</summary>
     public TimeSpan InstanceLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The server's default of <c>suspend-after-failures</c> (<c>Scheduler:Runs:SuspendAfterFailures</c>) for tasks that do
+    /// not set it; null: tasks are never suspended unless they say so.
+    /// </summary>
+    public int? SuspendAfterFailures { get; set; }
 }

@@ -1,7 +1,11 @@
 namespace Scheduler.Engine.Running;
 
 /// <summary>What "Run now" did: started a run (its id), or refused and why (unknown task, overlap policy, …).</summary>
-public sealed record RunNowResult(RunNowOutcome Outcome, long? RunId = null, string? Reason = null);
+public sealed record RunNowResult(RunNowOutcome Outcome, long? RunId = null, string? Reason = null)
+{
+    /// <summary>What the person should know about a run that started anyway (the task is paused).</summary>
+    public string? Notice { get; init; }
+}
 
 public enum RunNowOutcome
 {

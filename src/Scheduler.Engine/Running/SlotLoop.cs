@@ -29,7 +29,7 @@ internal sealed class SlotLoop
     private DateTimeOffset _nextCancelPoll;
     private bool _stopping;
 
-    public SlotLoop(RunStore store, RunRecorder recorder, Handlers.HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger logger)
+    public SlotLoop(RunStore store, RunRecorder recorder, Handlers.HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger logger, PauseBoard pauses)
     {
         _store = store;
         _recorder = recorder;
@@ -39,7 +39,7 @@ internal sealed class SlotLoop
         _retries = new RetryBook(logger);
         _inbox = new LoopInbox(time);
         _executor = new RunExecutor(handlers, recorder, time, options, logger, _inbox.EndedWriter);
-        _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger);
+        _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger) { Pauses = pauses };
     }
 
     public int ActiveRunCount => _executor.Count;
@@ -106,6 +106,7 @@ internal sealed class SlotLoop
         var now = _time.GetUtcNow();
         var slot = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         _dispatcher.BeginTick();
+        await _dispatcher.ReadPausesAsync(cancellationToken);
         var verdict = await _dispatcher.DispatchAsync(slots, new OwedRun(slot, RunTrigger.Manual), fromBacklog: false, cancellationToken);
         if (verdict.Action == DispatchAction.Refuse)
         {
@@ -116,7 +117,7 @@ internal sealed class SlotLoop
         return ids switch
         {
             null => new RunNowResult(RunNowOutcome.Refused, Reason: $"the state store could not record the run: {_recorder.Health.State.Error}"),
-            [.., { } id] => new RunNowResult(RunNowOutcome.Started, id),
+            [.., { } id] => new RunNowResult(RunNowOutcome.Started, id) { Notice = PauseRule.Notice(_dispatcher.PauseOf(taskId, now), now) },
             _ => new RunNowResult(RunNowOutcome.Refused, Reason: "this slot was already claimed by another run or instance"),
         };
     }
@@ -144,6 +145,11 @@ internal sealed class SlotLoop
     private async Task FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         _dispatcher.BeginTick();
+        if (_tasks.TryPeekDue(out var firstDue) && firstDue <= now)
+        {
+            await _dispatcher.ReadPausesAsync(cancellationToken); // only when something is due: an idle loop reads nothing
+        }
+
         while (!cancellationToken.IsCancellationRequested && _tasks.TryTakeDue(now, out var slots))
         {
             var before = slots.Watermark;
