@@ -12,6 +12,7 @@ using Scheduler.Web.Pages;
 using Scheduler.Web.Rendering;
 using Scheduler.Web.Security;
 using Scheduler.Web.Status;
+using Scheduler.State.Store;
 using Scheduler.Web.Views;
 
 namespace Scheduler.Web;
@@ -57,6 +58,8 @@ public static class WebSetup
         services.AddHostedService(s => s.GetRequiredService<Live.StoreChanges>());
         services.AddSingleton<Live.LiveParts>();
         services.AddSingleton<TaskActions>();
+        services.AddSingleton<PauseBoard>();
+        services.AddSingleton<PauseActions>();
         services.AddSingleton<SchedulerMetrics>();
         services.AddSingleton<MetricsFeed>();
         services.AddSingleton<Engine.Notifications.IRunEventSink, MissedSlotsMetric>();
@@ -86,6 +89,7 @@ public static class WebSetup
         TaskApi.Map(api);
         RunApi.Map(api);
         StatusApi.Map(api);
+        PauseApi.Map(api);
         app.MapOpenApi();
 
         var metrics = app.Services.GetRequiredService<SchedulerMetrics>();

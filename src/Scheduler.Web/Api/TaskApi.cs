@@ -30,7 +30,7 @@ internal static class TaskApi
     }
 
     private static async Task<Results<Ok<TaskJson[]>, BadRequest<ReasonJson>>> ListAsync(
-        HttpContext context, RunStore store, TaskRows rows, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, RunStore store, TaskRows rows, PauseBoard pauses, TimeProvider time, CancellationToken cancellationToken)
     {
         var (filter, problem) = TaskFilter.From(context.Request.Query);
         if (problem is not null)
@@ -40,12 +40,14 @@ internal static class TaskApi
 
         var now = time.GetUtcNow();
         var tasks = await store.ListTasksAsync(cancellationToken);
+        await pauses.GetAsync(cancellationToken);
         return TypedResults.Ok(tasks.Select(t => (Task: t, Row: rows.Build(t, now))).Where(t => filter.Matches(t.Row)).Select(t => ApiJson.Task(t.Task, t.Row)).ToArray());
     }
 
     private static async Task<Results<Ok<TaskDetailJson>, Ok<RunJson[]>, NotFound<ReasonJson>>> GetAsync(
-        string id, int? limit, long? before, RunStore store, TaskRows rows, DefinitionCache definitions, TimeProvider time, CancellationToken cancellationToken)
+        string id, int? limit, long? before, RunStore store, TaskRows rows, DefinitionCache definitions, PauseBoard pauses, TimeProvider time, CancellationToken cancellationToken)
     {
+        await pauses.GetAsync(cancellationToken);
         var path = Uri.UnescapeDataString(id);
         var now = time.GetUtcNow();
         if (await store.GetTaskAsync(path, cancellationToken) is { } task)
@@ -76,7 +78,7 @@ internal static class TaskApi
         var result = await actions.RunNowAsync(path[..^RunSuffix.Length], Actor.Of(context, "api"), cancellationToken);
         return result.Outcome switch
         {
-            ActionOutcome.Accepted => TypedResults.Accepted(RunsUrl.Of(result.RunId!.Value).Insert(0, "/api"), new RunStartedJson(result.RunId.Value)),
+            ActionOutcome.Accepted => TypedResults.Accepted(RunsUrl.Of(result.RunId!.Value).Insert(0, "/api"), new RunStartedJson(result.RunId.Value) { Notice = result.Reason }),
             ActionOutcome.NotFound => TypedResults.NotFound(new ReasonJson(result.Reason ?? "not found")),
             _ => TypedResults.Conflict(new ReasonJson(result.Reason ?? "refused")),
         };

@@ -12,4 +12,8 @@ public sealed record HeaderView(
     bool ClockVirtual,
     string ClockNow,
     string? ClockRate,
-    int ActiveRuns);
+    int ActiveRuns)
+{
+    /// <summary>The pause on everything (<c>*</c>), shown as a banner on every page while it holds.</summary>
+    public PauseView? AllPaused { get; init; }
+}

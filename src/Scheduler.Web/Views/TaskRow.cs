@@ -20,4 +20,8 @@ public sealed record TaskRow(
     NextRunCell? NextRun,
     DateTimeOffset? NextRunUtc,
     int FailureStreak,
-    string? ConfigError);
+    string? ConfigError)
+{
+    /// <summary>The pause over the task (its own, its folder's or everything's), or null while it runs on its schedule.</summary>
+    public PauseView? Paused { get; init; }
+}
