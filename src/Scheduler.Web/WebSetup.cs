@@ -83,6 +83,7 @@ public static class WebSetup
         _ = app.Services.GetRequiredService<ServerInfo>();
         PageEndpoints.Map(app);
         ActionEndpoints.Map(app);
+        PauseActionEndpoints.Map(app);
         PictureEndpoints.Map(app);
         Live.LiveEndpoints.Map(app);
         var api = app.MapGroup("/api").WithTags("api");
