@@ -44,6 +44,7 @@ internal static class ServeHost
         }
 
         engineOptions.PassEnvironment = RunsSettings.PassEnvironment(builder.Configuration);
+        engineOptions.SuspendAfterFailures = RunsSettings.SuspendAfterFailures(builder.Configuration);
         var notify = NotifySetup.Read(builder.Configuration);
         var shutdownTimeout = engineOptions.ShutdownGrace + TimeSpan.FromSeconds(15);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
