@@ -36,7 +36,7 @@ internal sealed class Suspender(RunStore store, EngineOptions options, RunEvents
 
         try
         {
-            var failed = await store.CountFailedRunsInStreakAsync(run.Task.Id, CancellationToken.None);
+            var failed = await store.CountFailedRunsInStreakAsync(run.Task.Id, run.RunId, CancellationToken.None);
             if (failed < limit || (await store.ListPausesAsync(CancellationToken.None)).Any(p => p.Target == run.Task.Id))
             {
                 return; // short of the limit, or already paused on its own (suspended before, or by a person)

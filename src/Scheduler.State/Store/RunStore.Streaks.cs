@@ -15,9 +15,10 @@ public sealed partial class RunStore
 
     /// <summary>
     /// The failed runs of the task's current streak, a run and its retries counting once (one slot), after the last
-    /// success and after the run that last suspended the task (a resume starts the count afresh).
+    /// success and after the run that last suspended the task (a resume starts the count afresh), up to run
+    /// <paramref name="upTo"/> (the run whose end is being judged: later ends are judged on their own).
     /// </summary>
-    public async Task<int> CountFailedRunsInStreakAsync(string taskId, CancellationToken cancellationToken)
+    public async Task<int> CountFailedRunsInStreakAsync(string taskId, long upTo, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var after = await StreakStartAsync(db, taskId, cancellationToken);
@@ -28,7 +29,7 @@ public sealed partial class RunStore
             .FirstOrDefaultAsync(cancellationToken) ?? 0;
         after = Math.Max(after, suspendedAt);
         var failed = await db.Runs.AsNoTracking()
-            .Where(r => r.TaskId == taskId && r.Id > after && (r.Status == RunStatus.Failed || r.Status == RunStatus.TimedOut))
+            .Where(r => r.TaskId == taskId && r.Id > after && r.Id <= upTo && (r.Status == RunStatus.Failed || r.Status == RunStatus.TimedOut))
             .OrderByDescending(r => r.Id)
             .Take(StreakReadLimit)
             .Select(r => new { r.SlotUtc, r.Trigger })
