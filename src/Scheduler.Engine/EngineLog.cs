@@ -46,4 +46,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(13, LogLevel.Information, "Run {RunId} is cancelled at the request of another instance")]
     public static partial void CancelRequestedElsewhere(ILogger logger, long runId);
+
+    [LoggerMessage(40, LogLevel.Warning, "Task {TaskId} is suspended after {Limit} consecutive failures (last: run {RunId}); it stays paused until someone resumes it")]
+    public static partial void TaskSuspended(ILogger logger, string taskId, int limit, long runId);
 }

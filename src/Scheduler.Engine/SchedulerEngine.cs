@@ -19,13 +19,17 @@ public sealed class SchedulerEngine
 
     public SchedulerEngine(
         RunStore store, HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger<SchedulerEngine> logger,
-        Notifications.IRunEventSink? events = null, StoreHealth? health = null)
+        Notifications.IRunEventSink? events = null, StoreHealth? health = null, PauseBoard? pauses = null)
     {
         Health = health ?? new StoreHealth();
-        var recorder = new RunRecorder(store, time, options, logger, events, Health);
-        _loop = new SlotLoop(store, recorder, handlers, time, options, logger, Drain);
+        Pauses = pauses ?? new PauseBoard(store, time);
+        var recorder = new RunRecorder(store, time, options, logger, events, Health) { Pauses = Pauses };
+        _loop = new SlotLoop(store, recorder, handlers, time, options, logger, Drain, Pauses);
         _drain = new LoopDrain(_loop, Drain, time, options, logger);
     }
+
+    /// <summary>The pauses this engine honours (read from the store at most once a second; see <see cref="PauseBoard"/>).</summary>
+    public PauseBoard Pauses { get; }
 
     /// <summary>Whether the store takes the engine's writes (for <c>/readyz</c> and <c>/api/status</c>).</summary>
     public StoreHealth Health { get; }

@@ -5,7 +5,7 @@ using Scheduler.State.Entities;
 
 namespace Scheduler.State;
 
-/// <summary>The scheduler's state: tasks, runs, audit, config errors, serving instances and notifications. Provider-neutral.</summary>
+/// <summary>The scheduler's state: tasks, runs, audit, config errors, serving instances, notifications and pauses. Provider-neutral.</summary>
 /// <remarks>
 /// Not sealed only so that each provider's migrations can be keyed to a type of their own
 /// (<see cref="Postgres.PostgresMigrationContext"/>): EF Core finds migrations by exact context type.
@@ -26,6 +26,8 @@ public class SchedulerDbContext(DbContextOptions<SchedulerDbContext> options) : 
     public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
 
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
+    public DbSet<PauseRecord> Pauses => Set<PauseRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

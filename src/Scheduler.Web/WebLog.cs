@@ -16,4 +16,10 @@ internal static partial class WebLog
 
     [LoggerMessage(103, LogLevel.Information, "Sign-in: mode {Mode}; anonymous users are {Anonymous}")]
     public static partial void AuthMode(ILogger logger, string mode, string anonymous);
+
+    [LoggerMessage(140, LogLevel.Warning, "Paused {Target} ({Count} task(s)) by {Actor}: {Reason}")]
+    public static partial void Paused(ILogger logger, string target, int count, string actor, string reason);
+
+    [LoggerMessage(141, LogLevel.Information, "Resumed {Target} ({Count} task(s)) by {Actor}")]
+    public static partial void Resumed(ILogger logger, string target, int count, string actor);
 }

@@ -13,6 +13,7 @@ using Scheduler.Web.Pages;
 using Scheduler.Web.Rendering;
 using Scheduler.Web.Security;
 using Scheduler.Web.Status;
+using Scheduler.State.Store;
 using Scheduler.Web.Views;
 
 namespace Scheduler.Web;
@@ -59,6 +60,8 @@ public static class WebSetup
         services.AddSingleton<Live.LiveParts>();
         services.AddSingleton<TaskActions>();
         services.AddSingleton<RunNowForms>();
+        services.AddSingleton<PauseBoard>();
+        services.AddSingleton<PauseActions>();
         services.AddSingleton<SchedulerMetrics>();
         services.AddSingleton<MetricsFeed>();
         services.AddSingleton<Engine.Notifications.IRunEventSink, MissedSlotsMetric>();
@@ -82,12 +85,14 @@ public static class WebSetup
         _ = app.Services.GetRequiredService<ServerInfo>();
         PageEndpoints.Map(app);
         ActionEndpoints.Map(app);
+        PauseActionEndpoints.Map(app);
         PictureEndpoints.Map(app);
         Live.LiveEndpoints.Map(app);
         var api = app.MapGroup("/api").WithTags("api");
         TaskApi.Map(api);
         RunApi.Map(api);
         StatusApi.Map(api);
+        PauseApi.Map(api);
         app.MapOpenApi();
 
         var metrics = app.Services.GetRequiredService<SchedulerMetrics>();

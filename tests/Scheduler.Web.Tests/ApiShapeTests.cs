@@ -6,7 +6,7 @@ namespace Scheduler.Web.Tests;
 /// <summary>The pinned JSON shapes of the read API.</summary>
 public sealed class ApiShapeTests
 {
-    private static readonly string[] TaskFields = ["id", "description", "state", "schedule", "timezone", "enabled", "lastRun", "nextRunAt", "failureStreak", "configError"];
+    private static readonly string[] TaskFields = ["id", "description", "state", "schedule", "timezone", "enabled", "lastRun", "nextRunAt", "failureStreak", "configError", "paused"];
 
     [Fact]
     public async Task Api_tasks_lists_every_task_with_exactly_the_pinned_fields()

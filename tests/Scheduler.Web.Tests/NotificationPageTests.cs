@@ -66,7 +66,7 @@ public sealed class NotificationPageTests
 
         var error = await Assert.ThrowsAsync<Cli.CommandFailedException>(() => Serving.ServeHost.BuildAsync(options, root, overrides, CancellationToken.None));
 
-        Assert.StartsWith("Scheduler:Notify: notify.on[0]: 'crash' is not one of failure, timeout, recovery, missed, streak.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Scheduler:Notify: notify.on[0]: 'crash' is not one of failure, timeout, recovery, missed, streak, suspended.", error.Message, StringComparison.Ordinal);
     }
 
     private static string RepositoryRoot()

@@ -124,6 +124,7 @@ public static partial class TaskReader
         var handler = new HandlerReader(new ValueReader(diagnostics) { ParameterNames = declared }).Read(fields);
         var notify = fields.Value("notify") is { } notifyNode ? new NotifyReader(values).Read(notifyNode) : null;
         var priority = PriorityReader.Read(fields.Value("priority"), handler, values);
+        var suspendAfter = Optional(fields, "suspend-after-failures", n => values.Int(n, "suspend-after-failures", 1, 1000));
         SecretScan.Check(mapping, "", diagnostics);
 
         if (diagnostics.HasErrors || schedule is null || handler is null || enabled is null || catchUp is null || maxCatchUp is null
@@ -135,7 +136,10 @@ public static partial class TaskReader
 
         return new TaskDefinition(id, file.DisplayPath, description, enabled.Value, schedule, catchUp.Value, maxCatchUp.Value, deadline,
             overlap.Value, timeout.Value, killGrace.Value, retry, environment, workingDirectory, handler, notify, priority.Value,
-            parameters);
+            parameters)
+        {
+            SuspendAfterFailures = suspendAfter,
+        };
     }
 
     private static T? Optional<T>(KeyedFields fields, string key, Func<YamlNode, T?> read) =>

@@ -17,4 +17,7 @@ public enum NotifyEvent
 
     /// <summary>The failure streak reached <see cref="NotifyDefinition.Streak"/> (once per streak, not on every later failure).</summary>
     Streak,
+
+    /// <summary>The task was suspended: its failure streak reached <c>suspend-after-failures</c>, and it is paused until resumed.</summary>
+    Suspended,
 }

@@ -32,6 +32,12 @@ public sealed record TaskDefinition(
 
     public const int DefaultMaxCatchUp = 100;
 
+    /// <summary>
+    /// <c>suspend-after-failures</c>: after this many consecutive failed runs (a run whose retries are all spent counts
+    /// once) the task is paused until someone resumes it; null when the file does not say (the server's default applies).
+    /// </summary>
+    public int? SuspendAfterFailures { get; init; }
+
     /// <summary>The slots of this task's schedule.</summary>
     public Schedule Slots => Schedule.Slots;
 }

@@ -12,6 +12,7 @@ public static class NotifyNames
         ["recovery"] = NotifyEvent.Recovery,
         ["missed"] = NotifyEvent.Missed,
         ["streak"] = NotifyEvent.Streak,
+        ["suspended"] = NotifyEvent.Suspended,
     };
 
     /// <summary>The built-in formats; <c>template</c> is chosen by giving <c>template:</c> instead of <c>format:</c>.</summary>

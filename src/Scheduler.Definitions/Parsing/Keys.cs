@@ -8,7 +8,7 @@ internal static class Keys
     public static readonly string[] Task =
     [
         "description", "enabled", "schedule", "jitter", "catch-up", "max-catch-up", "starting-deadline", "overlap",
-        "timeout", "kill-grace", "retry", "env", "working-directory", "priority", "notify", "params", .. Handlers,
+        "timeout", "kill-grace", "retry", "suspend-after-failures", "env", "working-directory", "priority", "notify", "params", .. Handlers,
     ];
 
     public static readonly string[] ScheduleKinds = ["cron", "every", "daily", "weekly", "manual", "after"];

@@ -57,6 +57,7 @@ public static class TaskFields
         Add("timeout", FieldText.Duration(task.Timeout));
         Add("kill-grace", FieldText.Duration(task.KillGrace));
         Add("retry", task.Retry.Attempts == 0 ? "none" : $"{{ attempts: {task.Retry.Attempts}, backoff: {Durations.Format(task.Retry.Backoff)} }}");
+        Add("suspend-after-failures", task.SuspendAfterFailures is { } suspend ? FieldText.Number(suspend) : null);
         foreach (var (name, value) in task.Environment.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             Add($"env.{name}", FieldText.Value(value));

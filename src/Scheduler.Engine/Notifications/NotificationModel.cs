@@ -39,8 +39,21 @@ internal sealed record NotificationModel(
         return new NotificationModel(
             NotifyNames.Of(notification.Event), fact.Task.Id, fact.Task.Definition.Description, fact.RunId, RunNames.Of(fact.Status), fact.ExitCode,
             Time(fact.Slot), Time(fact.StartedAt), Time(fact.FinishedAt), fact.Attempt, RunNames.Of(fact.Trigger), fact.Error,
-            LastLines(fact.OutputTail), fact.FailureStreak, instance, url);
+            LastLines(fact.OutputTail), fact.FailureStreak, instance, url)
+        {
+            Revision = fact.Task.Revision,
+            FailingSince = fact.FailingSince,
+        };
     }
+
+    /// <summary>The definition revision the run used (the commit under <c>serve --git</c>), so the change behind an event is one click away.</summary>
+    public string? Revision { get; init; }
+
+    /// <summary>The revision the failure streak began under; null when the task is not failing.</summary>
+    public string? FailingSince { get; init; }
+
+    /// <summary>A revision as people read it: a commit's first seven characters.</summary>
+    public static string? Short(string? revision) => revision is { Length: > 7 } r && r.All(char.IsAsciiHexDigit) ? r[..7] : revision;
 
     /// <summary>"backups/nightly-db failed": the first line people read.</summary>
     public string Title => Event switch
@@ -49,6 +62,7 @@ internal sealed record NotificationModel(
         "timeout" => $"{TaskId} timed out",
         "recovery" => $"{TaskId} recovered",
         "missed" => $"{TaskId} missed a slot",
+        "suspended" => $"{TaskId} was suspended",
         _ => $"{TaskId} has failed {Streak.ToString(CultureInfo.InvariantCulture)} times in a row",
     };
 
@@ -62,6 +76,13 @@ internal sealed record NotificationModel(
         if (Error is not null)
         {
             yield return Error;
+        }
+
+        if (Revision is not null)
+        {
+            yield return FailingSince is not null && Streak > 0
+                ? $"revision {Short(Revision)}, failing since {Short(FailingSince)}"
+                : $"revision {Short(Revision)}";
         }
 
         yield return $"instance {Instance}";

@@ -11,7 +11,11 @@ public static class NotifyEvents
         ArgumentNullException.ThrowIfNull(runEvent);
         ArgumentNullException.ThrowIfNull(notify);
         var events = new List<NotifyEvent>(2);
-        if (runEvent.Kind == RunEventKind.Skipped)
+        if (runEvent.Kind == RunEventKind.Suspended)
+        {
+            events.Add(NotifyEvent.Suspended);
+        }
+        else if (runEvent.Kind == RunEventKind.Skipped)
         {
             events.Add(NotifyEvent.Missed);
         }

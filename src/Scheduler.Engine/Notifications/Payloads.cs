@@ -35,8 +35,10 @@ internal static class Payloads
             ["trigger"] = model.Trigger,
             ["error"] = model.Error,
             ["outputTail"] = model.OutputTail,
+            ["revision"] = model.Revision,
         },
         ["streak"] = model.Streak,
+        ["failingSince"] = model.FailingSince,
         ["instance"] = model.Instance,
         ["url"] = model.Url,
     };

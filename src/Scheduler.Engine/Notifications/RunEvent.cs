@@ -41,4 +41,7 @@ public sealed record RunEvent(
 
     /// <summary>The first reason as a value (what metrics label by); the text above is for people.</summary>
     public Planning.PassedCause? PassedCause { get; init; }
+
+    /// <summary>For a failed run (and a suspension): the definition revision the failure streak began under.</summary>
+    public string? FailingSince { get; init; }
 }

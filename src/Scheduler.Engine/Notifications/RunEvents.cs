@@ -11,7 +11,8 @@ internal sealed class RunEvents(IRunEventSink? sink, ILogger logger)
     public bool ListensTo(ScheduledTask task, RunEventKind kind) => sink?.ListensTo(task, kind) == true;
 
     public void Finished(
-        ActiveRun run, RunStatus status, int? exitCode, string? error, string output, DateTimeOffset? startedAt, DateTimeOffset finishedAt, int previousStreak) =>
+        ActiveRun run, RunStatus status, int? exitCode, string? error, string output, DateTimeOffset? startedAt, DateTimeOffset finishedAt, int previousStreak,
+        string? failingSince = null) =>
         Publish(new RunEvent(run.Task, RunEventKind.Finished, run.RunId, run.Slot, run.Attempt, run.Trigger, status, finishedAt)
         {
             ExitCode = exitCode,
@@ -22,6 +23,18 @@ internal sealed class RunEvents(IRunEventSink? sink, ILogger logger)
             PreviousStreak = previousStreak,
             FailureStreak = FailureStreak.After(previousStreak, status),
             Trace = run.Trace,
+            FailingSince = failingSince,
+            Trace = run.Trace,
+        });
+
+    /// <summary>The task was suspended after the run <paramref name="run"/> completed its failure streak.</summary>
+    public void Suspended(ActiveRun run, string reason, int streak, string? failingSince, DateTimeOffset at) =>
+        Publish(new RunEvent(run.Task, RunEventKind.Suspended, run.RunId, run.Slot, run.Attempt, run.Trigger, RunStatus.Failed, at)
+        {
+            Error = reason,
+            PreviousStreak = streak,
+            FailureStreak = streak,
+            FailingSince = failingSince,
         });
 
     public void Skipped(ScheduledTask task, long? runId, DateTimeOffset? slot, RunTrigger trigger, string reason, DateTimeOffset now) =>

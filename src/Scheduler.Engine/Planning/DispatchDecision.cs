@@ -4,7 +4,7 @@ using Scheduler.Definitions.Runs;
 namespace Scheduler.Engine.Planning;
 
 /// <summary>
-/// The one home of the overlap, catch-up-order and concurrency rules: given an owed run and what stands around it,
+/// The one home of the pause, overlap, catch-up-order and concurrency rules (each its own step, pause first): given an owed run and what stands around it,
 /// claim, queue, skip with a reason, refuse, or replace. A pure function, tested as a table of literal rows.
 /// </summary>
 /// <remarks>
@@ -19,6 +19,11 @@ public static class DispatchDecision
     {
         ArgumentNullException.ThrowIfNull(input);
         var run = input.Run;
+        if (PauseRule.Decide(input.Pause, run, input.Now) is { } paused)
+        {
+            return paused;
+        }
+
         var busy = input.ActiveHere.Count > 0 || input.ActiveElsewhere.Count > 0;
         return input.Overlap switch
         {

@@ -16,4 +16,11 @@ public sealed record DispatchInput(
     OwedRun Run,
     IReadOnlyList<RunInWay> ActiveHere,
     IReadOnlyList<RunInWay> ActiveElsewhere,
-    IReadOnlyList<OwedRun> QueuedAhead);
+    IReadOnlyList<OwedRun> QueuedAhead)
+{
+    /// <summary>The pause over the task, if any (see <see cref="PauseRule"/>); null when it is not paused.</summary>
+    public PauseWindow? Pause { get; init; }
+
+    /// <summary>The instant of the decision, for the rules that end by themselves (a pause's until).</summary>
+    public DateTimeOffset Now { get; init; }
+}

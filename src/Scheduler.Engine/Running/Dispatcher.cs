@@ -17,6 +17,31 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     private readonly List<TaskSlots> _refused = [];
     private ILookup<string, RunningRun>? _elsewhere;
 
+    /// <summary>The pauses the decision honours (the engine's board; the engine sets it).</summary>
+    public PauseBoard? Pauses { get; init; }
+
+    /// <summary>Reads the pauses again if the last read is older than a second; a store that fails to answer keeps the last read.</summary>
+    public async Task ReadPausesAsync(CancellationToken cancellationToken)
+    {
+        if (Pauses is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await Pauses.GetAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EngineLog.StoreFailed(logger, e);
+        }
+    }
+
+    /// <summary>The pause over a task at <paramref name="now"/>, as the decision sees it; null when none holds.</summary>
+    public PauseWindow? PauseOf(string taskId, DateTimeOffset now) =>
+        Pauses?.For(taskId, now) is { } p ? new PauseWindow(p.By, p.Reason, p.SinceUtc, p.UntilUtc) : null;
+
     /// <summary>Forgets the other replicas' runs read for the previous tick: they are read again, once, when a policy asks.</summary>
     public void BeginTick() => _elsewhere = null;
 
@@ -175,7 +200,12 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     {
         var overlapPolicy = task.Definition.Overlap;
         IReadOnlyList<RunInWay> elsewhere = overlapPolicy == OverlapPolicy.Allow ? [] : await ElsewhereAsync(task.Id, cancellationToken);
-        return DispatchDecision.Decide(new DispatchInput(overlapPolicy, owed, overlap.Of(task.Id), elsewhere, queuedAhead));
+        var now = time.GetUtcNow();
+        return DispatchDecision.Decide(new DispatchInput(overlapPolicy, owed, overlap.Of(task.Id), elsewhere, queuedAhead)
+        {
+            Pause = PauseOf(task.Id, now),
+            Now = now,
+        });
     }
 
     private void Claim(TaskSlots slots, OwedRun owed, bool fromBacklog)

@@ -38,4 +38,10 @@ public sealed class EngineOptions
     /// test can stop the scheduler between an upstream's end and its downstream's start, where a crash could land.
     /// </summary>
     public TimeSpan ChainStartDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The server's default of <c>suspend-after-failures</c> (<c>Scheduler:Runs:SuspendAfterFailures</c>) for tasks that do
+    /// not set it; null: tasks are never suspended unless they say so.
+    /// </summary>
+    public int? SuspendAfterFailures { get; set; }
 }

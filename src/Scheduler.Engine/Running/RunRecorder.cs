@@ -19,6 +19,7 @@ internal sealed class RunRecorder
     private readonly ILogger _logger;
     private readonly RunEvents _events;
     private readonly EndWriter _ends;
+    private readonly Suspender _suspender;
 
     public RunRecorder(RunStore store, TimeProvider time, EngineOptions options, ILogger logger, IRunEventSink? sink, StoreHealth health)
     {
@@ -29,12 +30,20 @@ internal sealed class RunRecorder
         Health = health;
         _events = new RunEvents(sink, logger);
         _ends = new EndWriter(store, time, health, logger, Chains);
+        _suspender = new Suspender(store, options, _events, logger);
     }
 
     /// <summary>Which tasks follow which: an end carries the chained runs it starts into its own transaction.</summary>
     public ChainRoutes Chains { get; } = new();
 
     public StoreHealth Health { get; }
+
+    /// <summary>The engine's pauses, told at once when this recorder suspends a task.</summary>
+    public PauseBoard? Pauses
+    {
+        get => _suspender.Pauses;
+        init => _suspender = new Suspender(_store, _options, _events, _logger) { Pauses = value };
+    }
 
     public RunEvents Events => _events;
 
@@ -102,7 +111,20 @@ internal sealed class RunRecorder
 
         if (ended)
         {
-            _events.Finished(run, status, outcome.ExitCode, error, output, startedAt, finishedAt, previousStreak);
+            var failed = status is RunStatus.Failed or RunStatus.TimedOut;
+            var suspends = _suspender.Counts(run, status);
+            string? failingSince = null;
+            if (failed && (suspends || _events.ListensTo(run.Task, RunEventKind.Finished)))
+            {
+                // Only after a failure: which change the streak began under, so the notification can name it.
+                await GuardAsync(async () => failingSince = await _store.StreakStartRevisionAsync(run.Task.Id, CancellationToken.None));
+            }
+
+            _events.Finished(run, status, outcome.ExitCode, error, output, startedAt, finishedAt, previousStreak, failingSince);
+            if (suspends)
+            {
+                await _suspender.AfterFailureAsync(run, failingSince, finishedAt);
+            }
         }
 
         return ended;

@@ -31,7 +31,7 @@ internal sealed class SlotLoop
     private DateTimeOffset _nextCancelPoll;
     private bool _stopping;
 
-    public SlotLoop(RunStore store, RunRecorder recorder, Handlers.HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger logger, DrainState drain)
+    public SlotLoop(RunStore store, RunRecorder recorder, Handlers.HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger logger, DrainState drain, PauseBoard pauses)
     {
         _drain = drain;
         _store = store;
@@ -42,7 +42,7 @@ internal sealed class SlotLoop
         _retries = new RetryBook(logger);
         _inbox = new LoopInbox(time);
         _executor = new RunExecutor(handlers, recorder, time, options, logger, _inbox.EndedWriter);
-        _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger);
+        _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger) { Pauses = pauses };
         _chains = new ChainStarter(store, recorder.Chains, _tasks, _dispatcher, FlushAsync, _inbox.PostAsync, time, options.ChainStartDelay, logger);
     }
 
@@ -116,6 +116,7 @@ internal sealed class SlotLoop
         var now = _time.GetUtcNow();
         var slot = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         _dispatcher.BeginTick();
+        await _dispatcher.ReadPausesAsync(cancellationToken);
         var verdict = await _dispatcher.DispatchAsync(slots, new OwedRun(slot, RunTrigger.Manual) { Parameters = slots.Task.CheckParameters(given).Values }, fromBacklog: false, cancellationToken);
         if (verdict.Action == DispatchAction.Refuse)
         {
@@ -126,7 +127,7 @@ internal sealed class SlotLoop
         return ids switch
         {
             null => new RunNowResult(RunNowOutcome.Refused, Reason: $"the state store could not record the run: {_recorder.Health.State.Error}"),
-            [.., { } id] => new RunNowResult(RunNowOutcome.Started, id),
+            [.., { } id] => new RunNowResult(RunNowOutcome.Started, id) { Notice = PauseRule.Notice(_dispatcher.PauseOf(taskId, now), now) },
             _ => new RunNowResult(RunNowOutcome.Refused, Reason: "this slot was already claimed by another run or instance"),
         };
     }
@@ -155,6 +156,11 @@ internal sealed class SlotLoop
     {
         using var tick = RunTracing.IsOn && _tasks.TryPeekDue(out var due) && due <= now ? RunTracing.StartTick(now) : null;
         _dispatcher.BeginTick();
+        if (_tasks.TryPeekDue(out var firstDue) && firstDue <= now)
+        {
+            await _dispatcher.ReadPausesAsync(cancellationToken); // only when something is due: an idle loop reads nothing
+        }
+
         while (!cancellationToken.IsCancellationRequested && !_drain.IsDraining && _tasks.TryTakeDue(now, out var slots))
         {
             var before = slots.Watermark;

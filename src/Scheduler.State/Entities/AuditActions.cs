@@ -7,4 +7,7 @@ public static class AuditActions
     public const string Cancel = "cancel";
     public const string ConfigApplied = "config-applied";
     public const string TaskRetired = "task-retired";
+    public const string Pause = "pause";
+    public const string Resume = "resume";
+    public const string Suspend = "suspend";
 }

@@ -174,6 +174,40 @@ namespace Scheduler.State.Migrations
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Scheduler.State.Entities.PauseRecord", b =>
+                {
+                    b.Property<string>("Target")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SinceUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UntilUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Target");
+
+                    b.ToTable("Pauses", (string)null);
+                });
+
             modelBuilder.Entity("Scheduler.State.Entities.RunRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -42,7 +42,7 @@ internal sealed class TaskActions(SchedulerEngine engine, RunStore store, TimePr
 
     private static ActionResult From(RunNowResult result) => result.Outcome switch
     {
-        RunNowOutcome.Started => new ActionResult(ActionOutcome.Accepted, result.RunId, null),
+        RunNowOutcome.Started => new ActionResult(ActionOutcome.Accepted, result.RunId, result.Notice), // the reason of a start is a notice (a paused task)
         RunNowOutcome.Invalid => new ActionResult(ActionOutcome.Invalid, null, InvalidReason(result.Errors)) { Errors = result.Errors ?? new Dictionary<string, string>() },
         // The store knows the task but the engine does not (yet): a refusal, not a missing task.
         RunNowOutcome.NotFound => new ActionResult(ActionOutcome.Refused, null, result.Reason ?? "the engine does not run this task now"),

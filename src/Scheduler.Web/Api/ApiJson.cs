@@ -11,12 +11,21 @@ internal static class ApiJson
 {
     public static TaskJson Task(TaskRecord task, TaskRow row) => new(
         task.Id, row.Description, row.StoreState, row.Schedule, row.TimeZone, row.Enabled, LastRun(task),
-        task.NextSlotUtc?.UtcDateTime, task.FailureStreak, task.ConfigError);
+        task.NextSlotUtc?.UtcDateTime, task.FailureStreak, task.ConfigError)
+    {
+        Paused = Pause(row.Paused),
+    };
 
     public static TaskDetailJson TaskDetail(TaskRecord task, TaskRow row, IEnumerable<Slot> upcoming) => new(
         task.Id, row.Description, row.StoreState, row.Schedule, row.TimeZone, row.Enabled, LastRun(task),
         task.NextSlotUtc?.UtcDateTime, task.FailureStreak, task.ConfigError, ShownDefinition.Of(task.DefinitionYaml),
-        [.. upcoming.Select(s => new SlotJson(s.Utc.UtcDateTime, s.Local, NoteOf(s.Note)))]);
+        [.. upcoming.Select(s => new SlotJson(s.Utc.UtcDateTime, s.Local, NoteOf(s.Note)))])
+    {
+        Paused = Pause(row.Paused),
+    };
+
+    public static PauseJson? Pause(PauseView? pause) =>
+        pause is null ? null : new PauseJson(pause.By, pause.Reason, pause.Since.UtcDateTime, pause.Until?.UtcDateTime);
 
     public static RunJson Run(RunRecord run) => RunJson.From(run);
 

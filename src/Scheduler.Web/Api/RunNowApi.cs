@@ -55,7 +55,7 @@ internal static class RunNowApi
         var result = await actions.RunNowAsync(taskId, values, Actor.Of(context, "api"), cancellationToken);
         return result.Outcome switch
         {
-            ActionOutcome.Accepted => TypedResults.Accepted(RunsUrl.Of(result.RunId!.Value).Insert(0, "/api"), new RunStartedJson(result.RunId.Value)),
+            ActionOutcome.Accepted => TypedResults.Accepted(RunsUrl.Of(result.RunId!.Value).Insert(0, "/api"), new RunStartedJson(result.RunId.Value) { Notice = result.Reason }),
             ActionOutcome.Invalid => TypedResults.BadRequest(new ErrorsJson(result.Errors)),
             ActionOutcome.NotFound => TypedResults.NotFound(new ReasonJson(result.Reason ?? "not found")),
             _ => TypedResults.Conflict(new ReasonJson(result.Reason ?? "refused")),

@@ -41,7 +41,7 @@ internal static class TaskApi
     }
 
     private static async Task<Results<Ok<TaskJson[]>, BadRequest<ReasonJson>>> ListAsync(
-        HttpContext context, RunStore store, TaskRows rows, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, RunStore store, TaskRows rows, PauseBoard pauses, TimeProvider time, CancellationToken cancellationToken)
     {
         var (filter, problem) = TaskFilter.From(context.Request.Query);
         if (problem is not null)
@@ -51,12 +51,13 @@ internal static class TaskApi
 
         var now = time.GetUtcNow();
         var tasks = await store.ListTasksAsync(cancellationToken);
+        await pauses.GetAsync(cancellationToken);
         return TypedResults.Ok(tasks.Select(t => (Task: t, Row: rows.Build(t, now))).Where(t => filter.Matches(t.Row)).Select(t => ApiJson.Task(t.Task, t.Row)).ToArray());
     }
 
     private static async Task<Results<Ok<TaskDetailJson>, NotFound<ReasonJson>>> GetTaskAsync(
-        string id, RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, TimeProvider time, CancellationToken cancellationToken) =>
-        await TaskDetailAsync(Uri.UnescapeDataString(id), store, rows, definitions, time, cancellationToken) is { } detail
+        string id, RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, PauseBoard pauses, TimeProvider time, CancellationToken cancellationToken) =>
+        await TaskDetailAsync(Uri.UnescapeDataString(id), store, rows, definitions, pauses, time, cancellationToken) is { } detail
             ? TypedResults.Ok(detail)
             : TypedResults.NotFound(NoTask(Uri.UnescapeDataString(id)));
 
@@ -67,7 +68,7 @@ internal static class TaskApi
             : TypedResults.NotFound(NoTask(Uri.UnescapeDataString(id)));
 
     private static async Task<Results<Ok<TaskDetailJson>, Ok<RunJson[]>, NotFound<ReasonJson>>> GetByPathAsync(
-        string path, int? limit, long? before, RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, TimeProvider time, CancellationToken cancellationToken)
+        string path, int? limit, long? before, RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, PauseBoard pauses, TimeProvider time, CancellationToken cancellationToken)
     {
         var id = Uri.UnescapeDataString(path);
         if (id.EndsWith(RunsSuffix, StringComparison.Ordinal) && await RunsAsync(id[..^RunsSuffix.Length], limit, before, store, cancellationToken) is { } runs)
@@ -75,7 +76,7 @@ internal static class TaskApi
             return TypedResults.Ok(runs);
         }
 
-        return await TaskDetailAsync(id, store, rows, definitions, time, cancellationToken) is { } detail
+        return await TaskDetailAsync(id, store, rows, definitions, pauses, time, cancellationToken) is { } detail
             ? TypedResults.Ok(detail)
             : TypedResults.NotFound(NoTask(id.EndsWith(RunsSuffix, StringComparison.Ordinal) ? id[..^RunsSuffix.Length] : id));
     }
@@ -85,8 +86,9 @@ internal static class TaskApi
         path.EndsWith(RunSuffix, StringComparison.Ordinal) ? path[..^RunSuffix.Length] : null;
 
     private static async Task<TaskDetailJson?> TaskDetailAsync(
-        string id, RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, TimeProvider time, CancellationToken cancellationToken)
+        string id, RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, PauseBoard pauses, TimeProvider time, CancellationToken cancellationToken)
     {
+        await pauses.GetAsync(cancellationToken); // the rows show the pause of the board's last read
         var now = time.GetUtcNow();
         if (await store.GetTaskAsync(id, cancellationToken) is not { } task)
         {

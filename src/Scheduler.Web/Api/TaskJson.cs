@@ -14,4 +14,8 @@ internal record TaskJson(
     LastRunJson? LastRun,
     DateTime? NextRunAt,
     int FailureStreak,
-    string? ConfigError);
+    string? ConfigError)
+{
+    /// <summary>The pause over the task, or null (pinned: <c>{"by","reason","since","until"}</c>).</summary>
+    public PauseJson? Paused { get; init; }
+}

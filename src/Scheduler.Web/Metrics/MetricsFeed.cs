@@ -147,7 +147,9 @@ internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, Sched
 
     private async Task SetGaugesAsync(SchedulerDbContext db, CancellationToken cancellationToken)
     {
-        var tasks = await db.Tasks.AsNoTracking().Select(t => new { t.Id, t.State, t.FailureStreak }).ToListAsync(cancellationToken);
+        var tasks = await db.Tasks.AsNoTracking().Select(t => new { t.Id, t.State, t.FailureStreak, t.IsSystem }).ToListAsync(cancellationToken);
+        var pauses = await db.Pauses.AsNoTracking().ToListAsync(cancellationToken);
+        var now = server.Clock().Now;
         var running = await db.Runs.AsNoTracking().Where(r => r.Status == RunStatus.Running)
             .GroupBy(r => r.TaskId).Select(g => new { TaskId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var runningByTask = running.ToDictionary(r => r.TaskId, r => r.Count, StringComparer.Ordinal);
@@ -155,6 +157,8 @@ internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, Sched
         {
             metrics.FailureStreak.WithLabels(task.Id).Set(task.FailureStreak);
             metrics.RunsRunning.WithLabels(task.Id).Set(runningByTask.GetValueOrDefault(task.Id));
+            var paused = !task.IsSystem && task.State != TaskState.Retired && PauseTargets.For(pauses, task.Id, now) is not null;
+            metrics.TaskPaused.WithLabels(task.Id).Set(paused ? 1 : 0);
         }
 
         foreach (var state in Enum.GetValues<TaskState>())

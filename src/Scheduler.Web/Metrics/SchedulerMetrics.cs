@@ -25,6 +25,7 @@ internal sealed class SchedulerMetrics
         SlotsMissed = factory.CreateCounter("scheduler_slots_missed_total", "Missed slots passed over by the catch-up policy, by task and reason.", "task", "reason");
         FailureStreak = factory.CreateGauge("scheduler_task_failure_streak", "Consecutive failed or timed-out runs of each task.", "task");
         TaskStates = factory.CreateGauge("scheduler_tasks", "Tasks by state.", "state");
+        TaskPaused = factory.CreateGauge("scheduler_task_paused", "1 while a task is paused (by a person, a folder's or everything's pause, or suspended after failures), else 0.", "task");
         ConfigErrors = factory.CreateGauge("scheduler_config_errors", "Diagnostics of the latest attempted definition set, by severity.", "severity");
         Revision = factory.CreateGauge("scheduler_definition_revision_info", "Always 1; the labels say the applied and the attempted definition revision.", "applied", "attempted");
         Notifications = factory.CreateCounter("scheduler_notifications_total",
@@ -49,6 +50,8 @@ internal sealed class SchedulerMetrics
     public Counter SlotsMissed { get; }
 
     public Gauge FailureStreak { get; }
+
+    public Gauge TaskPaused { get; }
 
     public Gauge TaskStates { get; }
 

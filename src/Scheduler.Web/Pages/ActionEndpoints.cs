@@ -50,7 +50,7 @@ internal static class ActionEndpoints
         }
 
         var notice = result.Outcome == ActionOutcome.Accepted
-            ? new Notice("ok", $"run now of {taskId} started as", RunsUrl.Of(result.RunId!.Value), $"run #{result.RunId}")
+            ? new Notice("ok", result.Reason is { } paused ? $"run now of {taskId} started ({paused}) as" : $"run now of {taskId} started as", RunsUrl.Of(result.RunId!.Value), $"run #{result.RunId}")
             : new Notice("refused", $"run now of {taskId} did not start: {result.Reason}.", null, null);
         return await AnswerAsync(context, builder, results, notice, result, taskId, cancellationToken);
     }
@@ -109,7 +109,8 @@ internal static class ActionEndpoints
         return await results.PageAsync<Components.Message>("Not done", new MessageView("Not done", "See the reason above."), notice, status);
     }
 
-    private static async Task<ContentHttpResult?> RefuseAsync(HttpContext context, IAntiforgery antiforgery, PageResults results, ILogger logger)
+    /// <summary>The checks of every page action: same origin (403), the antiforgery token (400), a form post (400); null when they pass.</summary>
+    internal static async Task<ContentHttpResult?> RefuseAsync(HttpContext context, IAntiforgery antiforgery, PageResults results, ILogger logger)
     {
         var actor = Actor.Of(context, "page");
         if (SameOrigin.Refusal(context.Request) is { } crossOrigin)

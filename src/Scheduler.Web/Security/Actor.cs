@@ -9,6 +9,10 @@ namespace Scheduler.Web.Security;
 /// </summary>
 internal static class Actor
 {
+    /// <summary>The name a pause shows (<c>paused by WHO</c>): the signed-in user or token, else the remote address.</summary>
+    public static string Name(HttpContext context) =>
+        context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
     public static string Of(HttpContext context, string via)
     {
         var where = $"{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"} via {via}";

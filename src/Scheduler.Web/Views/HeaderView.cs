@@ -13,4 +13,8 @@ public sealed record HeaderView(
     string ClockNow,
     string? ClockRate,
     int ActiveRuns,
-    string? DrainingUntil = null);
+    string? DrainingUntil = null)
+{
+    /// <summary>The pause on everything (<c>*</c>), shown as a banner on every page while it holds.</summary>
+    public PauseView? AllPaused { get; init; }
+}

@@ -21,7 +21,8 @@ internal sealed class PageBuilder(
     IAntiforgery antiforgery,
     Pictures.PictureQueries pictures,
     Live.StoreChanges changes,
-    TimeProvider time)
+    TimeProvider time,
+    PauseBoard pauses)
 {
     public const int HistoryPageSize = 50;
     private const int AuditShown = 50;
@@ -52,6 +53,7 @@ internal sealed class PageBuilder(
         var stamp = Stamp();
         var now = time.GetUtcNow();
         var tasks = await store.ListTasksAsync(cancellationToken);
+        await pauses.GetAsync(cancellationToken); // the rows' pauses
         var instances = await server.InstancesAsync(cancellationToken);
         var shown = tasks.Select(t => rows.Build(t, now)).Where(filter.Matches).ToList();
         return new OverviewView(
@@ -76,6 +78,7 @@ internal sealed class PageBuilder(
             return null;
         }
 
+        await pauses.GetAsync(cancellationToken); // the row's pause
         var definition = definitions.Get(task, now);
         var slots = definition is { Enabled: true }
             ? definition.Slots.Upcoming(now, UpcomingSlots).Select(s => new SlotRow(TimeText.Local(s.Local, definition.Slots.TimeZone), TimeText.Utc(s.Utc), NoteOf(s.Note))).ToList()
@@ -167,7 +170,12 @@ internal sealed class PageBuilder(
             TimeText.Utc(clock.Now),
             clock.Rate?.ToString("0.###", CultureInfo.InvariantCulture),
             engine.ActiveRunCount,
-            engine.Drain.Window is { } drain ? TimeText.Utc(drain.Deadline) : null);
+            engine.Drain.Window is { } drain ? TimeText.Utc(drain.Deadline) : null)
+        {
+            AllPaused = PauseTargets.For(await pauses.GetAsync(cancellationToken), "*", time.GetUtcNow()) is { Target: PauseTargets.Everything } all
+                ? new PauseView(all.Target, all.By, all.Reason, all.SinceUtc, all.UntilUtc, false, false)
+                : null,
+        };
     }
 
     private static NotificationRow NotificationRowOf(State.Entities.NotificationRecord n) => new(

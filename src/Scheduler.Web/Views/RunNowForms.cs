@@ -11,7 +11,7 @@ namespace Scheduler.Web.Views;
 /// posted one back into values by name. The checks are the engine's (<see cref="Definitions.Parameters.ParameterValues"/>):
 /// the inputs' <c>required</c>, <c>pattern</c> and types only help the browser say it sooner.
 /// </summary>
-internal sealed class RunNowForms(RunStore store, DefinitionCache definitions, PageBuilder builder, TimeProvider time)
+internal sealed class RunNowForms(RunStore store, Engine.Registry.DefinitionRegistry definitions, PageBuilder builder, TimeProvider time)
 {
     /// <summary>The form, or null when there is no such task or it declares no parameters (run now is then one button).</summary>
     public async Task<RunNowFormView?> BuildAsync(

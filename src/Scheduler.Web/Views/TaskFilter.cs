@@ -8,7 +8,7 @@ namespace Scheduler.Web.Views;
 /// </summary>
 public sealed record TaskFilter(string? Q, string? State, string? Folder, string Sort, bool Descending)
 {
-    /// <summary>The states a task can be found by; <c>paused</c> matches nothing until tasks can be paused.</summary>
+    /// <summary>The states a task can be found by; <c>paused</c> matches every paused task, whatever else its badge says.</summary>
     public static IReadOnlyList<string> States { get; } = ["ok", "failing", "running", "paused", "disabled", "invalid", "retired"];
 
     /// <summary>The columns the overview sorts by.</summary>
@@ -36,7 +36,7 @@ public sealed record TaskFilter(string? Q, string? State, string? Folder, string
 
     public bool Matches(TaskRow task) =>
         (Folder is null || task.Id.StartsWith(Folder + "/", StringComparison.Ordinal))
-        && (State is null || StateOf(task) == State)
+        && (State is null || (State == "paused" ? task.Paused is not null : StateOf(task) == State))
         && (Q is null
             || task.Id.Contains(Q, StringComparison.OrdinalIgnoreCase)
             || (task.Description?.Contains(Q, StringComparison.OrdinalIgnoreCase) ?? false)

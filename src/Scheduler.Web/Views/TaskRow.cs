@@ -24,4 +24,7 @@ public sealed record TaskRow(
 {
     /// <summary>True when the task declares <c>params:</c>: run now opens its form rather than posting at once.</summary>
     public bool HasParameters { get; init; }
+
+    /// <summary>The pause over the task (its own, its folder's or everything's), or null while it runs on its schedule.</summary>
+    public PauseView? Paused { get; init; }
 }

@@ -2,12 +2,14 @@ using Scheduler.Definitions.Runs;
 using Scheduler.Definitions.Values;
 using Scheduler.Definitions.Scheduling;
 using Scheduler.State.Entities;
+using Scheduler.State.Store;
 using Scheduler.Web.Rendering;
 
 namespace Scheduler.Web.Views;
 
 /// <summary>Builds <see cref="TaskRow"/>s from task records and their parsed definitions.</summary>
-internal sealed class TaskRows(Engine.Registry.DefinitionRegistry definitions)
+/// <remarks>The pause comes from the <see cref="PauseBoard"/>'s last read: a page or endpoint reads it (GetAsync) before building rows.</remarks>
+internal sealed class TaskRows(Engine.Registry.DefinitionRegistry definitions, PauseBoard pauses)
 {
     public TaskRow Build(TaskRecord task, DateTimeOffset now)
     {
@@ -31,6 +33,8 @@ internal sealed class TaskRows(Engine.Registry.DefinitionRegistry definitions)
             ? new NextRunCell(TimeText.Local(next, zone), TimeText.Utc(next), TimeText.Relative(next, now))
             : null;
         var enabled = task.State != TaskState.Disabled && definition?.Enabled != false;
+        var paused = task.IsSystem || task.State == TaskState.Retired ? null : PauseView.Of(pauses.For(task.Id, now), task);
+        var badge = TaskBadge.Of(task);
         return new TaskRow(
             task.Id,
             TasksUrl.Of(task.Id),
@@ -38,7 +42,7 @@ internal sealed class TaskRows(Engine.Registry.DefinitionRegistry definitions)
             schedule,
             words,
             definition?.Schedule.TimeZoneId ?? "UTC",
-            TaskBadge.Of(task),
+            paused is not null && badge != "disabled" ? "paused" : badge,
             TaskStateNames.Of(task.State),
             enabled,
             task.IsSystem,
@@ -50,6 +54,7 @@ internal sealed class TaskRows(Engine.Registry.DefinitionRegistry definitions)
             task.ConfigError)
         {
             HasParameters = definition?.Parameters.Count > 0,
+            Paused = paused,
         };
     }
 }

@@ -21,6 +21,8 @@ internal static class CliApp
             RunCommand.Create(context),
             TriggerCommand.Create(context),
             CancelCommand.Create(context),
+            PauseCommand.CreatePause(context),
+            PauseCommand.CreateResume(context),
         };
         root.Options.OfType<VersionOption>().Single().Action = new VersionAction(context);
 

@@ -6,6 +6,7 @@ using Scheduler.Definitions.Values;
 using Scheduler.Output;
 using Scheduler.Remote;
 using Scheduler.State.Entities;
+using Scheduler.State.Store;
 
 namespace Scheduler.Commands;
 
@@ -27,14 +28,14 @@ internal static class StatusCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var tasks = await ReadAsync(result, data, storeFlags, server, context, cancellationToken);
+            var (tasks, paused) = await ReadAsync(result, data, storeFlags, server, context, cancellationToken);
             if (result.GetRequiredValue(format) == "json")
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(tasks.Select(ToJson), JsonOutput.Options));
+                context.Out.WriteLine(JsonSerializer.Serialize(tasks.Select(t => ToJson(t, paused.GetValueOrDefault(t.Id))), JsonOutput.Options));
             }
             else
             {
-                WriteText(context.Out, tasks);
+                WriteText(context.Out, tasks, paused);
             }
 
             return ExitCodes.Ok;
@@ -42,21 +43,33 @@ internal static class StatusCommand
         return command;
     }
 
-    private static async Task<IReadOnlyList<TaskRecord>> ReadAsync(
+    private static async Task<(IReadOnlyList<TaskRecord> Tasks, IReadOnlyDictionary<string, PauseRecord> Paused)> ReadAsync(
         ParseResult result, Option<string> data, StoreFlags storeFlags, ServerFlags server, CliContext context, CancellationToken cancellationToken)
     {
         using var client = server.Open(result);
         if (client is not null)
         {
-            return await RemoteReads.TasksAsync(client, cancellationToken);
+            return await RemoteReads.TasksAndPausesAsync(client, cancellationToken);
         }
 
         var (kind, connection) = storeFlags.Read(result, Serving.ServeConfiguration.Load());
         await using var store = await StoreReader.OpenAsync(result.GetRequiredValue(data), kind, connection, context, cancellationToken);
-        return await store.Runs.ListTasksAsync(cancellationToken);
+        var tasks = await store.Runs.ListTasksAsync(cancellationToken);
+        var pauses = await store.Runs.ListPausesAsync(cancellationToken);
+        var now = context.Time.GetUtcNow();
+        var paused = new Dictionary<string, PauseRecord>(StringComparer.Ordinal);
+        foreach (var task in tasks.Where(t => !t.IsSystem && t.State != TaskState.Retired))
+        {
+            if (PauseTargets.For(pauses, task.Id, now) is { } pause)
+            {
+                paused[task.Id] = pause;
+            }
+        }
+
+        return (tasks, paused);
     }
 
-    private static object ToJson(TaskRecord task) => new
+    private static object ToJson(TaskRecord task, PauseRecord? pause) => new
     {
         id = task.Id,
         state = TaskStateNames.Of(task.State),
@@ -68,9 +81,10 @@ internal static class StatusCommand
             : null,
         nextRunAt = TimeText.Utc(task.NextSlotUtc),
         failureStreak = task.FailureStreak,
+        paused = pause is null ? null : new { by = pause.By, reason = pause.Reason, since = TimeText.Utc(pause.SinceUtc), until = TimeText.Utc(pause.UntilUtc) },
     };
 
-    private static void WriteText(TextWriter output, IReadOnlyList<TaskRecord> tasks)
+    private static void WriteText(TextWriter output, IReadOnlyList<TaskRecord> tasks, IReadOnlyDictionary<string, PauseRecord> paused)
     {
         if (tasks.Count == 0)
         {
@@ -86,6 +100,12 @@ internal static class StatusCommand
             if (task.ConfigError is { } error)
             {
                 output.WriteLine($"    config error: {error}");
+            }
+
+            if (paused.GetValueOrDefault(task.Id) is { } pause)
+            {
+                var until = pause.UntilUtc is { } u ? $", until {TimeText.Utc(u)}" : ", until resumed";
+                output.WriteLine($"    paused by {pause.By}: {pause.Reason} (since {TimeText.Utc(pause.SinceUtc)}{until})");
             }
         }
     }

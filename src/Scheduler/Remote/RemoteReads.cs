@@ -16,6 +16,18 @@ internal static class RemoteReads
     public static async Task<IReadOnlyList<TaskRecord>> TasksAsync(ServerClient server, CancellationToken cancellationToken) =>
         [.. (await server.ListTasksAsync(cancellationToken)).Select(ToRecord)];
 
+    /// <summary>The tasks, and the pause over each paused one (as the store's pause record, its target the task).</summary>
+    public static async Task<(IReadOnlyList<TaskRecord> Tasks, IReadOnlyDictionary<string, PauseRecord> Paused)> TasksAndPausesAsync(
+        ServerClient server, CancellationToken cancellationToken)
+    {
+        var tasks = await server.ListTasksAsync(cancellationToken);
+        var paused = tasks.Where(t => t.Paused is not null).ToDictionary(
+            t => t.Id,
+            t => new PauseRecord { Target = t.Id, By = t.Paused!.By, Reason = t.Paused.Reason, SinceUtc = t.Paused.Since, UntilUtc = t.Paused.Until },
+            StringComparer.Ordinal);
+        return ([.. tasks.Select(ToRecord)], paused);
+    }
+
     /// <summary>The newest <paramref name="count"/> runs of one task, or of every task when <paramref name="taskId"/> is null.</summary>
     public static async Task<IReadOnlyList<RunRecord>> RunsAsync(ServerClient server, string? taskId, int count, CancellationToken cancellationToken)
     {

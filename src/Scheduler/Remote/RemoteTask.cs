@@ -7,4 +7,5 @@ internal sealed record RemoteTask(
     RemoteLastRun? LastRun,
     DateTimeOffset? NextRunAt,
     int FailureStreak,
-    string? ConfigError);
+    string? ConfigError,
+    RemotePause? Paused = null);

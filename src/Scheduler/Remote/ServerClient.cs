@@ -48,6 +48,14 @@ internal sealed class ServerClient : IDisposable
     public Task<RunStarted> CancelAsync(long runId, CancellationToken cancellationToken) =>
         SendAsync<RunStarted>(HttpMethod.Post, $"api/runs/{runId}/cancel", null, cancellationToken);
 
+    /// <summary>POST /api/pause; the ids of the tasks paused now.</summary>
+    public async Task<string[]> PauseAsync(string target, string reason, string? until, CancellationToken cancellationToken) =>
+        (await SendAsync<PauseAnswer>(HttpMethod.Post, "api/pause", JsonContent.Create(new { target, reason, until }, options: Json), cancellationToken)).Paused ?? [];
+
+    /// <summary>POST /api/resume; the ids of the tasks that run again.</summary>
+    public async Task<string[]> ResumeAsync(string target, CancellationToken cancellationToken) =>
+        (await SendAsync<PauseAnswer>(HttpMethod.Post, "api/resume", JsonContent.Create(new { target }, options: Json), cancellationToken)).Resumed ?? [];
+
     public void Dispose() => _http.Dispose();
 
     /// <summary>A task id in the catch-all route: each segment escaped, the '/' between them kept.</summary>

@@ -12,7 +12,7 @@ public sealed class NotifyValidationTests
         {
             "an unknown event",
             "schedule: \"0 * * * *\"\nshell: \"true\"\nnotify:\n  on: [failure, failed]\n  webhook: { url-from-env: HOOK, format: slack }\n",
-            DiagnosticCodes.InvalidChoice, 4, 17, "notify.on[1]: 'failed' is not one of failure, timeout, recovery, missed, streak"
+            DiagnosticCodes.InvalidChoice, 4, 17, "notify.on[1]: 'failed' is not one of failure, timeout, recovery, missed, streak, suspended"
         },
         {
             "an environment variable name with a dash",

@@ -53,7 +53,7 @@ public sealed class PayloadTests
 
         Assert.Equal(
             """
-            {"event":"failure","task":{"id":"backups/nightly-db","description":"Nightly backup"},"run":{"id":42,"status":"failed","exitCode":3,"slot":"2026-11-23T02:30:00Z","startedAt":"2026-11-23T02:30:01Z","finishedAt":"2026-11-23T02:30:09Z","attempt":1,"trigger":"schedule","error":"exit code 3","outputTail":"line 1\nline 2\ndisk \u003Cfull\u003E \u0026 \u0022quoted\u0022"},"streak":1,"instance":"test-instance","url":null}
+            {"event":"failure","task":{"id":"backups/nightly-db","description":"Nightly backup"},"run":{"id":42,"status":"failed","exitCode":3,"slot":"2026-11-23T02:30:00Z","startedAt":"2026-11-23T02:30:01Z","finishedAt":"2026-11-23T02:30:09Z","attempt":1,"trigger":"schedule","error":"exit code 3","outputTail":"line 1\nline 2\ndisk \u003Cfull\u003E \u0026 \u0022quoted\u0022","revision":"rev1"},"streak":1,"failingSince":null,"instance":"test-instance","url":null}
             """,
             body.ToJsonString());
     }

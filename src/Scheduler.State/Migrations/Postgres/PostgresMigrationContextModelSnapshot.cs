@@ -185,6 +185,40 @@ namespace Scheduler.State.Migrations.Postgres
                     b.ToTable("Notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Scheduler.State.Entities.PauseRecord", b =>
+                {
+                    b.Property<string>("Target")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DefinitionHash")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SinceUtc")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("UntilUtc")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Target");
+
+                    b.ToTable("Pauses", (string)null);
+                });
+
             modelBuilder.Entity("Scheduler.State.Entities.RunRecord", b =>
                 {
                     b.Property<long>("Id")
