@@ -22,7 +22,6 @@ internal sealed class RunEvents(IRunEventSink? sink, ILogger logger)
             FinishedAt = finishedAt,
             PreviousStreak = previousStreak,
             FailureStreak = FailureStreak.After(previousStreak, status),
-            Trace = run.Trace,
             FailingSince = failingSince,
             Trace = run.Trace,
         });
@@ -35,6 +34,7 @@ internal sealed class RunEvents(IRunEventSink? sink, ILogger logger)
             PreviousStreak = streak,
             FailureStreak = streak,
             FailingSince = failingSince,
+            Trace = run.Trace,
         });
 
     public void Skipped(ScheduledTask task, long? runId, DateTimeOffset? slot, RunTrigger trigger, string reason, DateTimeOffset now) =>
