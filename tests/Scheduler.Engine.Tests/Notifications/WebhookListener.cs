@@ -64,7 +64,7 @@ internal sealed class WebhookListener : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
-        _received.Enqueue(new ReceivedRequest(context.Request.Path, context.Request.ContentType, body));
+        _received.Enqueue(new ReceivedRequest(context.Request.Path, context.Request.ContentType, body, context.Request.Headers.TraceParent.ToString()));
         var answer = _answers.TryDequeue(out var scripted) ? scripted : DefaultAnswer;
         if (answer == NeverAnswer)
         {
