@@ -106,7 +106,7 @@ internal sealed class SlotLoop
         var now = _time.GetUtcNow();
         var slot = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         _dispatcher.BeginTick();
-        await _dispatcher.ReadPausesAsync(cancellationToken);
+        await _dispatcher.ReadPausesAsync(needed: true, cancellationToken);
         var verdict = await _dispatcher.DispatchAsync(slots, new OwedRun(slot, RunTrigger.Manual), fromBacklog: false, cancellationToken);
         if (verdict.Action == DispatchAction.Refuse)
         {
@@ -145,11 +145,7 @@ internal sealed class SlotLoop
     private async Task FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         _dispatcher.BeginTick();
-        if (_tasks.TryPeekDue(out var firstDue) && firstDue <= now)
-        {
-            await _dispatcher.ReadPausesAsync(cancellationToken); // only when something is due: an idle loop reads nothing
-        }
-
+        await _dispatcher.ReadPausesAsync(_tasks.TryPeekDue(out var due) && due <= now, cancellationToken); // an idle loop reads nothing
         while (!cancellationToken.IsCancellationRequested && _tasks.TryTakeDue(now, out var slots))
         {
             var before = slots.Watermark;
