@@ -143,5 +143,28 @@ public sealed class PauseApiTests
         Assert.Empty(await server.Runs.ListPausesAsync(default));
     }
 
+    [Fact]
+    public async Task A_suspended_task_whose_file_changed_since_says_so_and_stays_paused()
+    {
+        await using var server = await WebServer.StartAsync(Tasks());
+        await server.Runs.PauseAsync(
+            new State.Entities.PauseRecord
+            {
+                Target = "reports/x", By = "scheduler", Reason = "suspended after 3 consecutive failures (last: run #9)",
+                SinceUtc = DateTimeOffset.Parse("2026-11-23T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+                DefinitionHash = "the hash before the fix", RunId = 9,
+            },
+            "suspend",
+            ["reports/x"],
+            default);
+
+        await Eventually.HoldsAsync(
+            async () => (await server.GetTextAsync("/tasks/reports/x")).Contains("data-testid=\"task-changed-since-suspended\"", StringComparison.Ordinal),
+            "the task page does not say the definition changed since the suspension");
+        var page = await server.GetTextAsync("/tasks/reports/x");
+        Assert.Contains("suspended by scheduler: suspended after 3 consecutive failures (last: run #9)", page, StringComparison.Ordinal);
+        Assert.Equal("scheduler", Task(await server.GetJsonAsync("/api/tasks"), "reports/x").GetProperty("paused").GetProperty("by").GetString());
+    }
+
     private static JsonElement Task(JsonElement tasks, string id) => tasks.EnumerateArray().Single(t => t.GetProperty("id").GetString() == id);
 }

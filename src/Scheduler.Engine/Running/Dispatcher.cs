@@ -20,10 +20,13 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     /// <summary>The pauses the decision honours (the engine's board; the engine sets it).</summary>
     public PauseBoard? Pauses { get; init; }
 
-    /// <summary>Reads the pauses again if the last read is older than a second; a store that fails to answer keeps the last read.</summary>
-    public async Task ReadPausesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the pauses again when <paramref name="needed"/> (a slot is due, or a run asked for) and the last read is
+    /// older than a second; a store that fails to answer keeps the last read.
+    /// </summary>
+    public async Task ReadPausesAsync(bool needed, CancellationToken cancellationToken)
     {
-        if (Pauses is null)
+        if (Pauses is null || !needed)
         {
             return;
         }

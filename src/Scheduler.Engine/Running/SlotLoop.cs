@@ -116,7 +116,7 @@ internal sealed class SlotLoop
         var now = _time.GetUtcNow();
         var slot = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
         _dispatcher.BeginTick();
-        await _dispatcher.ReadPausesAsync(cancellationToken);
+        await _dispatcher.ReadPausesAsync(needed: true, cancellationToken);
         var verdict = await _dispatcher.DispatchAsync(slots, new OwedRun(slot, RunTrigger.Manual) { Parameters = slots.Task.CheckParameters(given).Values }, fromBacklog: false, cancellationToken);
         if (verdict.Action == DispatchAction.Refuse)
         {
@@ -156,11 +156,7 @@ internal sealed class SlotLoop
     {
         using var tick = RunTracing.IsOn && _tasks.TryPeekDue(out var due) && due <= now ? RunTracing.StartTick(now) : null;
         _dispatcher.BeginTick();
-        if (_tasks.TryPeekDue(out var firstDue) && firstDue <= now)
-        {
-            await _dispatcher.ReadPausesAsync(cancellationToken); // only when something is due: an idle loop reads nothing
-        }
-
+        await _dispatcher.ReadPausesAsync(_tasks.TryPeekDue(out var due) && due <= now, cancellationToken); // an idle loop reads nothing
         while (!cancellationToken.IsCancellationRequested && !_drain.IsDraining && _tasks.TryTakeDue(now, out var slots))
         {
             var before = slots.Watermark;
