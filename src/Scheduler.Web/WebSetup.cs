@@ -48,6 +48,8 @@ public static class WebSetup
         services.AddSingleton<ComponentRenderer>();
         services.AddSingleton<PageResults>();
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<DefinitionViews>();
+        services.AddSingleton<TaskSummaries>();
         services.AddSingleton<TaskRows>();
         services.AddSingleton<ServerInfo>();
         services.AddSingleton<PageBuilder>();

@@ -6,16 +6,14 @@ using Scheduler.Web.Rendering;
 
 namespace Scheduler.Web.Views;
 
-/// <summary>Builds <see cref="TaskRow"/>s from task records and their parsed definitions.</summary>
-internal sealed class TaskRows(DefinitionCache definitions)
+/// <summary>Builds <see cref="TaskRow"/>s from task records and the <see cref="DefinitionView"/>s of their definitions.</summary>
+internal sealed class TaskRows(DefinitionViews views)
 {
-    public TaskRow Build(TaskRecord task, DateTimeOffset now)
+    /// <summary>The row of a task read whole, with its definition text.</summary>
+    public TaskRow Build(TaskRecord task, DateTimeOffset now) => Build(task, views.Get(task, now), now);
+
+    public static TaskRow Build(TaskRecord task, DefinitionView view, DateTimeOffset now)
     {
-        var definition = definitions.Get(task, now);
-        var zone = definition?.Slots.TimeZone ?? TimeZoneInfo.Utc;
-        var (description, schedule, words) = definition is not null
-            ? (definition.Description, definition.Schedule.Describe(), ScheduleWords.Of(definition.Schedule))
-            : SystemText(task.DefinitionYaml);
         var lastRun = task.LastRunId is { } id
             ? new RunCell(
                 id,
@@ -26,16 +24,16 @@ internal sealed class TaskRows(DefinitionCache definitions)
                 task.LastRunStartedAt is { } from ? TimeText.Duration((task.LastRunFinishedAt ?? now) - from) : "-")
             : null;
         var nextRun = task.NextSlotUtc is { } next
-            ? new NextRunCell(TimeText.Local(next, zone), TimeText.Utc(next), TimeText.Relative(next, now))
+            ? new NextRunCell(TimeText.Local(next, view.Zone), TimeText.Utc(next), TimeText.Relative(next, now))
             : null;
-        var enabled = task.State != TaskState.Disabled && definition?.Enabled != false;
+        var enabled = task.State != TaskState.Disabled && view.Definition?.Enabled != false;
         return new TaskRow(
             task.Id,
             TasksUrl.Of(task.Id),
-            description,
-            schedule,
-            words,
-            definition?.Schedule.TimeZoneId ?? "UTC",
+            view.Description,
+            view.Schedule,
+            view.Words,
+            view.TimeZoneId,
             TaskBadge.Of(task),
             TaskStateNames.Of(task.State),
             enabled,
@@ -46,15 +44,5 @@ internal sealed class TaskRows(DefinitionCache definitions)
             task.NextSlotUtc,
             task.FailureStreak,
             task.ConfigError);
-    }
-
-    // System tasks have no task file to parse; their stored text names the description and schedule on lines of their own.
-    private static (string? Description, string Schedule, string? Words) SystemText(string text)
-    {
-        string? Line(string key) => text.Split('\n')
-            .FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal))?[key.Length..].Trim().Trim('"');
-        return Line("schedule:") is { } cron
-            ? (Line("description:"), $"cron {cron} (UTC)", ScheduleWords.Cron(cron, "UTC"))
-            : (Line("description:"), "built in", null);
     }
 }
