@@ -30,7 +30,7 @@ internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer)
                 var unchanged = rendered.TryGetValue(task.Id, out var before) && before == task;
                 if (!unchanged || !rows.TryGetValue(task.Id, out var html))
                 {
-                    html = await renderer.RenderAsync<TaskLine>(new Dictionary<string, object?> { ["Model"] = task, ["Form"] = form });
+                    html = await renderer.RenderAsync<TaskLine>(new Dictionary<string, object?> { ["Model"] = task });
                     rows[task.Id] = html;
                     rendered[task.Id] = task;
                 }

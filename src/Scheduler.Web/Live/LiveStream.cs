@@ -12,7 +12,6 @@ namespace Scheduler.Web.Live;
 /// </summary>
 internal sealed class LiveStream(HttpResponse response, LivePage page, FormToken form, LiveParts parts, StoreChanges changes)
 {
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(25);
     private readonly Dictionary<string, string> _sent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TaskRow> _rowModels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _rowHtml = new(StringComparer.Ordinal);
@@ -42,7 +41,8 @@ internal sealed class LiveStream(HttpResponse response, LivePage page, FormToken
                 await response.Body.FlushAsync(cancellationToken);
             }
 
-            var finished = await Task.WhenAny(next, Task.Delay(KeepAlive, cancellationToken));
+            // No timer of its own: the shared loop's beat says when to tell the proxies the stream is alive.
+            var finished = await Task.WhenAny(next, changes.NextBeat).WaitAsync(cancellationToken);
             if (finished != next)
             {
                 await response.WriteAsync(": still here\n\n", cancellationToken);
