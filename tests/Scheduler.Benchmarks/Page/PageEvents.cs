@@ -29,17 +29,37 @@ internal static class PageEvents
                 readers.Add(ReadAsync(client, () => { if (Volatile.Read(ref counting)) { Interlocked.Increment(ref events); } }, stop.Token));
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(5)); // each stream's first look at the overview is its opening cost, not its idle cost
+            // Each stream's first look sends the whole overview (it connects without the page's version): that is its
+            // opening cost, not its idle cost, so the window starts once no event has come for a few seconds.
             Volatile.Write(ref counting, true);
+            await QuietAsync(() => Volatile.Read(ref events), TimeSpan.FromSeconds(3), TimeSpan.FromMinutes(3));
+            var opening = Interlocked.Exchange(ref events, 0);
             var open = await CpuShareAsync(processId, window);
             Volatile.Write(ref counting, false);
-            return new EventsCost(streams, window.TotalSeconds, none, open, events, readers.Count(r => r.IsFaulted));
+            return new EventsCost(streams, window.TotalSeconds, none, open, opening, events, readers.Count(r => r.IsFaulted));
         }
         finally
         {
             await stop.CancelAsync();
             await Task.WhenAll(readers.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)));
             clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    private static async Task QuietAsync(Func<int> count, TimeSpan quiet, TimeSpan atMost)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var last = -1;
+        while (Stopwatch.GetElapsedTime(started) < atMost)
+        {
+            var now = count();
+            if (now == last && now > 0)
+            {
+                return;
+            }
+
+            last = now;
+            await Task.Delay(quiet);
         }
     }
 

@@ -47,7 +47,7 @@ internal static class PageReport
         if (events is not null)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"/events: serve used {events.NoneShare * 100:F2}% of a core with no stream open and {events.OpenShare * 100:F2}% with {events.Streams} overview streams open ({events.Events} events received in the {events.WindowSeconds:0} s, {events.Failed} streams failed); target < 2%: {(events.OpenShare < 0.02 ? "met" : "MISSED")}"));
+                $"/events: serve used {events.NoneShare * 100:F2}% of a core with no stream open and {events.OpenShare * 100:F2}% with {events.Streams} overview streams open ({events.OpeningEvents} events when they opened, then {events.Events} in the {events.WindowSeconds:0} s; {events.Failed} streams failed); target < 2%: {(events.OpenShare < 0.02 ? "met" : "MISSED")}"));
         }
 
         output.WriteLine();
