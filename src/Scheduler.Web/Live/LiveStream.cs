@@ -13,8 +13,6 @@ namespace Scheduler.Web.Live;
 internal sealed class LiveStream(HttpResponse response, LivePage page, FormToken form, LiveParts parts, StoreChanges changes)
 {
     private readonly Dictionary<string, string> _sent = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TaskRow> _rowModels = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _rowHtml = new(StringComparer.Ordinal);
     private string? _output;
     private long _version;
 
@@ -56,8 +54,8 @@ internal sealed class LiveStream(HttpResponse response, LivePage page, FormToken
         switch (page.Kind)
         {
             case "overview":
-                var overview = await parts.OverviewAsync(page, form, _rowModels, _rowHtml, cancellationToken);
-                if (overview is not null && !silent && _sent.TryGetValue("structure", out var structure) && structure != overview["structure"])
+                var overview = await parts.OverviewAsync(page, form).WaitAsync(cancellationToken);
+                if (!silent && _sent.TryGetValue("structure", out var structure) && structure != overview["structure"])
                 {
                     Event(text, "folders", await parts.FoldersAsync(page, form, cancellationToken));
                     silent = true; // the folders just sent hold every row and count
