@@ -50,6 +50,8 @@ public static class WebSetup
         services.AddSingleton<ComponentRenderer>();
         services.AddSingleton<PageResults>();
         services.TryAddSingleton<Engine.Registry.DefinitionRegistry>(); // serve registers the reconciler's; alone, the page parses stored text once per version
+        services.AddSingleton<DefinitionViews>();
+        services.AddSingleton<TaskSummaries>();
         services.AddSingleton<TaskRows>();
         services.AddSingleton<ServerInfo>();
         services.AddSingleton<PageBuilder>();

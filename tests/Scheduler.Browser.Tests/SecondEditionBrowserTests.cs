@@ -119,7 +119,7 @@ public sealed partial class SecondEditionBrowserTests
         await page.GotoAsync("/timeline");
         var strip = page.GetByTestId("timeline-row-checks/disk");
         await Expect(strip.Locator("rect.bar.status-failed")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("timeline-row-checks/disk").Locator("g.mark.upcoming")).ToHaveCountAsync(24);
+        await Expect(page.GetByTestId("timeline-row-checks/disk").Locator("path.mark.upcoming")).ToHaveAttributeAsync("data-count", "24");
         await Screenshots.TakeAsync(page, "timeline", fullPage: true);
 
         await page.GotoAsync("/failures");

@@ -12,9 +12,12 @@ public sealed partial class PageTests
 
         var html = await server.GetTextAsync("/");
 
-        Assert.Contains("<tr id=\"task-jobs/hello\" data-testid=\"task-row-jobs/hello\" class=\"state-ok\" sse-swap=\"task:jobs/hello\" hx-swap=\"outerHTML\">", html, StringComparison.Ordinal);
+        Assert.Contains("<tbody id=\"folder-jobs-rows\" hx-swap=\"outerHTML\">", html, StringComparison.Ordinal); // how its streamed rows are swapped
+        Assert.Contains("<tr id=\"task-jobs/hello\" data-testid=\"task-row-jobs/hello\" class=\"state-ok\" sse-swap=\"task:jobs/hello\">", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"/tasks/jobs/hello\" data-testid=\"task-link-jobs/hello\">jobs/hello</a>", html, StringComparison.Ordinal);
-        Assert.Matches(RunNowForm(), html);
+        Assert.Matches(RunNowForm(), html); // one form for the page, one token
+        Assert.Contains("<button type=\"submit\" form=\"run-now\" name=\"task\" value=\"jobs/hello\" data-testid=\"run-now-jobs/hello\">Run now</button>", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "name=\"__antiforgery\""));
         Assert.Contains("data-testid=\"task-row-system/vacuum\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"run-now-system/vacuum\"", html, StringComparison.Ordinal); // system rows are read-only
         Assert.Contains("<script src=\"/static/lib/htmx.min.js\" defer></script>", html, StringComparison.Ordinal);
@@ -34,7 +37,7 @@ public sealed partial class PageTests
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.StartsWith("<section id=\"overview-live\" hx-ext=\"sse\"", html, StringComparison.Ordinal);
-        Assert.Contains("sse-swap=\"task:hello\" hx-swap=\"outerHTML\"", html, StringComparison.Ordinal);
+        Assert.Matches("<tbody id=\"folder--top-rows\" hx-swap=\"outerHTML\">\\s*<tr id=\"task-hello\" data-testid=\"task-row-hello\" class=\"state-ok\" sse-swap=\"task:hello\">", html);
         Assert.DoesNotContain("<html", html, StringComparison.Ordinal);
     }
 
@@ -48,7 +51,7 @@ public sealed partial class PageTests
 
         Assert.Contains("<tr><td>Sat 2027-03-27 02:30:00 +01:00</td><td>2027-03-27T01:30:00Z</td><td></td></tr>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><td>Sun 2027-03-28 03:00:00 +02:00</td><td>2027-03-28T01:00:00Z</td><td><span class=\"status status-skipped\">DST</span> moved: its local time does not exist on this day (DST gap)</td></tr>", html, StringComparison.Ordinal);
-        Assert.Contains("<time datetime=\"2027-03-21T01:30:00Z\" title=\"2027-03-21T01:30:00Z\">Sun 2027-03-21 02:30:00 +01:00</time> <span class=\"muted\">in 13 h · 2027-03-21T01:30:00Z</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<time datetime=\"2027-03-21T01:30:00Z\">Sun 2027-03-21 02:30:00 +01:00</time> <span class=\"muted\">in 13 h · 2027-03-21T01:30:00Z</span>", html, StringComparison.Ordinal);
         Assert.Contains("<pre class=\"definition\" data-testid=\"definition\">description: half past two in Berlin", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"runs-table\"", html, StringComparison.Ordinal);
         Assert.Contains("<span data-testid=\"schedule-words\">At 02:30 every day, Europe/Berlin</span> <code>daily 02:30 (Europe/Berlin)</code>", html, StringComparison.Ordinal);
@@ -90,6 +93,6 @@ public sealed partial class PageTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, run.StatusCode);
     }
 
-    [GeneratedRegex("""<form method="post" action="/actions/run-now" hx-post="/actions/run-now" hx-target="#notice" hx-swap="innerHTML"><input type="hidden" name="__antiforgery" value="[^"]+" /><input type="hidden" name="task" value="jobs/hello" /><button type="submit" data-testid="run-now-jobs/hello">Run now</button></form>""")]
+    [GeneratedRegex("""<form id="run-now" method="post" action="/actions/run-now" hx-post="/actions/run-now" hx-target="#notice" hx-swap="innerHTML"><input type="hidden" name="__antiforgery" value="[^"]+" /></form>""")]
     private static partial Regex RunNowForm();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Scheduler.Web.Components;
 using Scheduler.Web.Components.Pages;
 using Scheduler.Web.Rendering;
@@ -7,13 +8,35 @@ namespace Scheduler.Web.Live;
 
 /// <summary>
 /// The parts of a page that a stream keeps up to date, by event name, rendered by the same components as the
-/// page. A task row is rendered only when its row model changed since the stream last looked (most do not).
+/// page. The overview's parts are the same for every stream of one filter at one version of the store (a row
+/// carries no form token of its own), so they are built and rendered once per change and filter, then shared: 200
+/// open overviews cost one build when something changes, not 200.
 /// </summary>
-internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer)
+internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer, StoreChanges changes)
 {
-    public async Task<Dictionary<string, string>?> OverviewAsync(LivePage page, FormToken form, Dictionary<string, TaskRow> rendered, Dictionary<string, string> rows, CancellationToken cancellationToken)
+    private const int FiltersKept = 64;
+    private readonly ConcurrentDictionary<TaskFilter, (long Version, Lazy<Task<Dictionary<string, string>>> Parts)> _overviews = new();
+
+    /// <summary>The overview's parts at the store's current version; the streams read them and must not change them.</summary>
+    public Task<Dictionary<string, string>> OverviewAsync(LivePage page, FormToken form)
     {
-        var view = await builder.OverviewAsync(form, page.Filter, null, cancellationToken);
+        var version = changes.Version;
+        if (_overviews.Count > FiltersKept)
+        {
+            _overviews.Clear(); // many different filters open at once: start again rather than grow
+        }
+
+        // Not the stream's token: the parts are shared, and one reader leaving must not cancel them for the others.
+        var entry = _overviews.AddOrUpdate(
+            page.Filter,
+            _ => (version, new Lazy<Task<Dictionary<string, string>>>(() => BuildOverviewAsync(page.Filter, form))),
+            (_, old) => old.Version == version && !old.Parts.Value.IsFaulted ? old : (version, new Lazy<Task<Dictionary<string, string>>>(() => BuildOverviewAsync(page.Filter, form))));
+        return entry.Parts.Value;
+    }
+
+    private async Task<Dictionary<string, string>> BuildOverviewAsync(TaskFilter filter, FormToken form)
+    {
+        var view = await builder.OverviewAsync(form, filter, null, CancellationToken.None);
         var parts = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["header"] = await renderer.RenderAsync<StatusHeader>(ModelParameters.Of(view.Header)),
@@ -27,15 +50,7 @@ internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer)
             parts["counts:" + folder.Key] = await renderer.RenderAsync<FolderCounts>(new Dictionary<string, object?> { ["Folder"] = folder });
             foreach (var task in folder.Rows) // the others are not on the page
             {
-                var unchanged = rendered.TryGetValue(task.Id, out var before) && before == task;
-                if (!unchanged || !rows.TryGetValue(task.Id, out var html))
-                {
-                    html = await renderer.RenderAsync<TaskLine>(new Dictionary<string, object?> { ["Model"] = task, ["Form"] = form });
-                    rows[task.Id] = html;
-                    rendered[task.Id] = task;
-                }
-
-                parts["task:" + task.Id] = html;
+                parts["task:" + task.Id] = await renderer.RenderAsync<TaskLine>(new Dictionary<string, object?> { ["Model"] = task });
             }
         }
 

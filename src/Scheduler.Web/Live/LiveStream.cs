@@ -12,10 +12,7 @@ namespace Scheduler.Web.Live;
 /// </summary>
 internal sealed class LiveStream(HttpResponse response, LivePage page, FormToken form, LiveParts parts, StoreChanges changes)
 {
-    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(25);
     private readonly Dictionary<string, string> _sent = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TaskRow> _rowModels = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _rowHtml = new(StringComparer.Ordinal);
     private string? _output;
     private long _version;
 
@@ -42,7 +39,8 @@ internal sealed class LiveStream(HttpResponse response, LivePage page, FormToken
                 await response.Body.FlushAsync(cancellationToken);
             }
 
-            var finished = await Task.WhenAny(next, Task.Delay(KeepAlive, cancellationToken));
+            // No timer of its own: the shared loop's beat says when to tell the proxies the stream is alive.
+            var finished = await Task.WhenAny(next, changes.NextBeat).WaitAsync(cancellationToken);
             if (finished != next)
             {
                 await response.WriteAsync(": still here\n\n", cancellationToken);
@@ -56,8 +54,8 @@ internal sealed class LiveStream(HttpResponse response, LivePage page, FormToken
         switch (page.Kind)
         {
             case "overview":
-                var overview = await parts.OverviewAsync(page, form, _rowModels, _rowHtml, cancellationToken);
-                if (overview is not null && !silent && _sent.TryGetValue("structure", out var structure) && structure != overview["structure"])
+                var overview = await parts.OverviewAsync(page, form).WaitAsync(cancellationToken);
+                if (!silent && _sent.TryGetValue("structure", out var structure) && structure != overview["structure"])
                 {
                     Event(text, "folders", await parts.FoldersAsync(page, form, cancellationToken));
                     silent = true; // the folders just sent hold every row and count

@@ -20,12 +20,17 @@ internal sealed partial class StoreChanges(SchedulerStore store, ServerInfo serv
     /// <summary>After the last stream closes or page renders, the loop goes on this long: the next page's stream is on its way.</summary>
     public static readonly TimeSpan Linger = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the streams send a comment, so proxies keep an idle stream open: one beat for all of them, not a timer each.</summary>
+    public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(25);
+
     private readonly string _epoch = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
     private DateTimeOffset _lastActivity;
 
     private readonly Lock _gate = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _beat = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DateTimeOffset _lastBeat;
     private StoreSignature? _last;
     private int _listeners;
 
@@ -53,6 +58,18 @@ internal sealed partial class StoreChanges(SchedulerStore store, ServerInfo serv
             lock (_gate)
             {
                 return _changed.Task;
+            }
+        }
+    }
+
+    /// <summary>Completes at the next keep-alive beat (every <see cref="KeepAlive"/> while streams listen).</summary>
+    public Task NextBeat
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _beat.Task;
             }
         }
     }
@@ -85,6 +102,7 @@ internal sealed partial class StoreChanges(SchedulerStore store, ServerInfo serv
 
                 await listening.WaitAsync(stoppingToken);
                 await CheckAsync(stoppingToken);
+                Beat();
                 await Task.Delay(Interval, time, stoppingToken);
                 lock (_gate)
                 {
@@ -148,6 +166,25 @@ internal sealed partial class StoreChanges(SchedulerStore store, ServerInfo serv
         var errors = await db.ConfigErrors.CountAsync(cancellationToken);
         return new StoreSignature(
             maxRun, running.Sum(r => r.Id), running.Sum(r => r.OutputBytes), running.Count, tasks, streaks, lastRuns, errors, server.Revision().Attempted);
+    }
+
+    private void Beat()
+    {
+        TaskCompletionSource beat;
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            if (now - _lastBeat < KeepAlive)
+            {
+                return;
+            }
+
+            _lastBeat = now;
+            beat = _beat;
+            _beat = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        beat.TrySetResult();
     }
 
     private void Leave()

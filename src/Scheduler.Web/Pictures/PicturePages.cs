@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Http;
 using Scheduler.Definitions.Model;
 using Scheduler.State.Entities;
-using Scheduler.State.Store;
+using Scheduler.Definitions.Values;
 using Scheduler.Web.Views;
 
 namespace Scheduler.Web.Pictures;
 
 /// <summary>Builds the models of <c>/timeline</c>, <c>/failures</c> and <c>/calendar.ics</c> from the store and the parsed definitions.</summary>
-internal sealed class PicturePages(RunStore store, TaskRows rows, Engine.Registry.DefinitionRegistry definitions, PictureQueries queries, TimeProvider time)
+internal sealed class PicturePages(TaskSummaries summaries, DefinitionViews views, TaskRows rows, PictureQueries queries, TimeProvider time)
 {
     public const int FailuresShown = 200;
     private const int TimelineRunsRead = 50_000;
@@ -17,12 +17,26 @@ internal sealed class PicturePages(RunStore store, TaskRows rows, Engine.Registr
     public async Task<TimelineView> TimelineAsync(TaskFilter filter, string? problem, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var from = now - Timelines.Half;
         var (tasks, total) = await MatchingAsync(filter, now, cancellationToken);
-        var runs = await queries.RunsSinceAsync(now.AddHours(-24), TimelineRunsRead, cancellationToken);
-        return Timelines.Build(
-            filter, problem,
-            [.. tasks.Select(t => (t.Row, Enabled(t.Definition)?.Slots, t.Task.AppliedAt))],
-            runs, now, total);
+        var byId = tasks.ToDictionary(t => t.Task.Id, StringComparer.Ordinal);
+        var folders = FolderGroups.Group([.. tasks.Select(t => t.Row)], filter);
+        var shown = folders.SelectMany(f => f.Rows).Select(r => r.Id).ToList();
+        // Among many tasks only the strips shown need their runs: read those tasks' runs alone, by the (task, id) index.
+        var runs = await queries.RunsSinceAsync(from, TimelineRunsRead, shown.Count == tasks.Count ? null : shown, cancellationToken);
+        var byTask = runs.ToLookup(r => r.TaskId, StringComparer.Ordinal);
+        var strips = folders
+            .Select(f => new TimelineFolder(
+                f.Key,
+                f.Label,
+                f.Tasks.Count,
+                f.Counts,
+                [.. f.Rows.Select(r => Timelines.Row(r, Enabled(byId[r.Id].Definition)?.Slots, byId[r.Id].Task.AppliedAt, byTask[r.Id], now))],
+                f.Complete ? null : (filter with { Folder = f.Key.Length == 0 ? null : f.Key }).Url("/timeline")))
+            .ToList();
+        return new TimelineView(
+            filter, problem, strips, Timelines.Hours(now), TimeText.Utc(from), TimeText.Utc(now), TimeText.Utc(now + Timelines.Half),
+            Timelines.N(Timelines.Width / 2.0), shown.Count, tasks.Count, total);
     }
 
     public async Task<FailuresView> FailuresAsync(CancellationToken cancellationToken) =>
@@ -63,9 +77,10 @@ internal sealed class PicturePages(RunStore store, TaskRows rows, Engine.Registr
     private async Task<(List<(TaskRecord Task, TaskRow Row, TaskDefinition? Definition)> Tasks, int Total)> MatchingAsync(
         TaskFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var all = await store.ListTasksAsync(cancellationToken);
+        var all = await summaries.ListAsync(cancellationToken);
+        var known = await views.GetAsync(all, now, cancellationToken);
         var matching = all
-            .Select(t => (Task: t, Row: rows.Build(t, now), Definition: definitions.Get(t, now)))
+            .Select(t => (Task: t, Row: rows.Build(t, known[t.Id], now), known[t.Id].Definition))
             .Where(t => filter.Matches(t.Row))
             .OrderBy(t => t.Task.Id, StringComparer.Ordinal)
             .ToList();

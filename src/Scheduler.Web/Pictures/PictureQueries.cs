@@ -13,8 +13,8 @@ internal sealed class PictureQueries(SchedulerStore store)
 {
     private static readonly RunStatus[] Failures = [RunStatus.Failed, RunStatus.TimedOut, RunStatus.Interrupted];
 
-    /// <summary>Runs whose slot or start is at or after <paramref name="from"/>, at most <paramref name="limit"/>, newest first.</summary>
-    public async Task<IReadOnlyList<RunBrief>> RunsSinceAsync(DateTimeOffset from, int limit, CancellationToken cancellationToken)
+    /// <summary>Runs whose slot or start is at or after <paramref name="from"/>, of <paramref name="taskIds"/> (null: of all tasks), at most <paramref name="limit"/>, newest first.</summary>
+    public async Task<IReadOnlyList<RunBrief>> RunsSinceAsync(DateTimeOffset from, int limit, IReadOnlyCollection<string>? taskIds, CancellationToken cancellationToken)
     {
         await using var db = await store.Contexts.CreateDbContextAsync(cancellationToken);
         // Ids grow with time: the newest run whose slot is older than `from` bounds the scan from below. Its search
@@ -24,8 +24,13 @@ internal sealed class PictureQueries(SchedulerStore store)
             .OrderByDescending(r => r.Id)
             .Select(r => (long?)r.Id)
             .FirstOrDefaultAsync(cancellationToken) ?? 0;
-        return await db.Runs.AsNoTracking()
-            .Where(r => r.Id > floor)
+        var recent = db.Runs.AsNoTracking().Where(r => r.Id > floor);
+        if (taskIds is not null)
+        {
+            recent = recent.Where(r => taskIds.Contains(r.TaskId));
+        }
+
+        return await recent
             .OrderByDescending(r => r.Id)
             .Take(limit)
             .Select(r => new RunBrief(r.Id, r.TaskId, r.Status, r.Trigger, r.SlotUtc, r.StartedAt, r.FinishedAt))

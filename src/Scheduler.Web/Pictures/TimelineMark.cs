@@ -1,4 +1,4 @@
 namespace Scheduler.Web.Pictures;
 
-/// <summary>A mark at one instant: <see cref="Kind"/> is <c>skipped</c>, <c>missed</c>, <c>upcoming</c> or <c>hour</c>.</summary>
+/// <summary>An hour along the top of the timeline: its position and its label.</summary>
 public sealed record TimelineMark(string Kind, string X, string Label);

@@ -1,4 +1,4 @@
 namespace Scheduler.Web.Pictures;
 
-/// <summary>One task's strip: its runs as bars, its skipped and missed slots and its upcoming slots as marks.</summary>
-public sealed record TimelineRow(string TaskId, string TaskUrl, IReadOnlyList<TimelineBar> Bars, IReadOnlyList<TimelineMark> Marks, string Summary);
+/// <summary>One task's strip: its runs as bars (runs closer than a unit apart with the same status merged), its skipped, missed and upcoming slots as one path per kind.</summary>
+public sealed record TimelineRow(string TaskId, string TaskUrl, IReadOnlyList<TimelineBar> Bars, IReadOnlyList<TimelinePath> Paths, string Summary);

@@ -15,6 +15,8 @@ namespace Scheduler.Web.Views;
 internal sealed class PageBuilder(
     RunStore store,
     TaskRows rows,
+    TaskSummaries summaries,
+    DefinitionViews views,
     Engine.Registry.DefinitionRegistry definitions,
     ServerInfo server,
     SchedulerEngine engine,
@@ -52,10 +54,11 @@ internal sealed class PageBuilder(
     {
         var stamp = Stamp();
         var now = time.GetUtcNow();
-        var tasks = await store.ListTasksAsync(cancellationToken);
+        var tasks = await summaries.ListAsync(cancellationToken);
+        var known = await views.GetAsync(tasks, now, cancellationToken);
         await pauses.GetAsync(cancellationToken); // the rows' pauses
         var instances = await server.InstancesAsync(cancellationToken);
-        var shown = tasks.Select(t => rows.Build(t, now)).Where(filter.Matches).ToList();
+        var shown = tasks.Select(t => rows.Build(t, known[t.Id], now)).Where(filter.Matches).ToList();
         return new OverviewView(
             await HeaderAsync(cancellationToken),
             filter,

@@ -1,21 +1,21 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using Scheduler.Benchmarks.Measurement;
 
 namespace Scheduler.Benchmarks.Page;
 
 /// <summary>
-/// <c>scheduler-bench page</c>: how fast are the status page and the API on a big store? The issue's targets, with
-/// 1,000 tasks and 1,000,000 runs: overview <c>/</c> p99 &lt; 50 ms, a history page (<c>/tasks/{id}</c>, also deep
-/// with <c>?before=</c>) p99 &lt; 20 ms, server side. Builds the store with raw SQL, starts the real
+/// <c>scheduler-bench page</c>: how fast are the status page and the API on a big store? The issues' targets, with
+/// 1,000 tasks and 1,000,000 runs: overview <c>/</c> p99 &lt; 20 ms, its filtered views, <c>/timeline</c> and
+/// <c>/failures</c> &lt; 30 ms, a history page (<c>/tasks/{id}</c>, also deep with <c>?before=</c>) p99 &lt; 20 ms,
+/// server side; 200 open <c>/events</c> streams under 2% of a core while nothing changes. Builds the store with raw SQL, starts the real
 /// <c>scheduler serve</c> as a child process, and times sequential requests on loopback; then profiles where the time goes.
 /// </summary>
 internal sealed class PageBenchmark : IBenchmark
 {
     private const int Seed = 20_261_123;
-    private const int WarmUpRounds = 10;
+    public const int WarmUpRounds = 10;
 
     public string Name => "page";
 
@@ -26,6 +26,8 @@ internal sealed class PageBenchmark : IBenchmark
           --runs N         runs in the store, a few tasks with 100k+ of them (default 1000000)
           --requests N     timed requests of each page kind, sequential, interleaved (default 200)
           --keep DIR       build the store in DIR (must not exist or be empty) and keep it afterwards
+          --streams N      open /events streams whose idle CPU cost is measured (default 200; 0 skips it)
+          --window S       seconds over which that CPU time is measured, with none open and with N (default 30)
         """;
 
     public int Run(BenchArguments arguments)
@@ -35,6 +37,8 @@ internal sealed class PageBenchmark : IBenchmark
         var runCount = arguments.Int("runs", 1_000_000, 1000);
         var requests = arguments.Int("requests", 200, 10);
         var keep = arguments.Text("keep");
+        var streams = arguments.Int("streams", 200, 0);
+        var window = TimeSpan.FromSeconds(arguments.Int("window", 30, 5));
         arguments.RejectUnused();
 
         var root = keep is null
@@ -49,7 +53,7 @@ internal sealed class PageBenchmark : IBenchmark
         Directory.CreateDirectory(root);
         try
         {
-            return RunAsync(root, taskCount, runCount, requests).GetAwaiter().GetResult();
+            return RunAsync(root, taskCount, runCount, requests, (streams, window)).GetAwaiter().GetResult();
         }
         finally
         {
@@ -64,7 +68,7 @@ internal sealed class PageBenchmark : IBenchmark
         }
     }
 
-    private static async Task<int> RunAsync(string root, int taskCount, int runCount, int requests)
+    private static async Task<int> RunAsync(string root, int taskCount, int runCount, int requests, (int Count, TimeSpan Window) streams)
     {
         var now = DateTimeOffset.UtcNow;
         Log.Info($"generating {taskCount} task files and {runCount:N0} runs in {root}");
@@ -81,6 +85,7 @@ internal sealed class PageBenchmark : IBenchmark
         var results = new Dictionary<PageKind, KindResult>();
         double startSeconds;
         IReadOnlyList<ServedRequest> served;
+        EventsCost? events = null;
         var started = Stopwatch.GetTimestamp();
         await using (var serve = await ServeProcess.StartAsync(store, new Dictionary<string, string> { ["Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information" }, TimeSpan.FromMinutes(3)))
         {
@@ -123,6 +128,11 @@ internal sealed class PageBenchmark : IBenchmark
 
             await Task.Delay(500); // the console logger writes from a queue
             served = ServerLog.Parse(serve.Drain());
+            if (streams.Count > 0)
+            {
+                Log.Info($"CPU of serve over {streams.Window.TotalSeconds:0} s with no /events stream open, then with {streams.Count}");
+                events = await PageEvents.MeasureAsync(serve.Address, serve.ProcessId, streams.Count, streams.Window);
+            }
         }
 
         foreach (var kind in kinds)
@@ -138,7 +148,7 @@ internal sealed class PageBenchmark : IBenchmark
         var profile = await PageProfile.RunAsync(store, kinds);
         profile.Attribute(kinds.Where(k => results[k].Error is null).ToDictionary(k => k.Key, k => Percentiles.Of(results[k].ServerMs).P50, StringComparer.Ordinal));
 
-        Write(Console.Out, store, kinds, results, profile, requests, startSeconds, capacity, (loadBefore, loadAfter));
+        PageReport.Write(Console.Out, store, kinds, results, profile, events, requests, startSeconds, capacity, (loadBefore, loadAfter));
         return 0;
     }
 
@@ -206,113 +216,5 @@ internal sealed class PageBenchmark : IBenchmark
         return response.StatusCode == HttpStatusCode.OK
             ? (ms, body.Length)
             : throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 500)))}");
-    }
-
-    private static void Write(
-        TextWriter output, SeededStore store, List<PageKind> kinds, Dictionary<PageKind, KindResult> results, PageProfile profile,
-        int requests, double startSeconds, double capacity, (double? Before, double? After) load)
-    {
-        var big = store.BigTaskRunIds.Values.Select(v => v.Length).Order().ToList();
-        var small = store.RunCounts.Where(kv => !store.BigTaskRunIds.ContainsKey(kv.Key)).Select(kv => kv.Value).Order().ToList();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"page: {store.Tasks.Count} tasks, {store.Runs:N0} runs ({big.Count} tasks with {string.Join(", ", big.Select(b => $"{b / 1000}k"))}; the others {small[0]}-{small[^1]}, median {small[small.Count / 2]}), {store.DatabaseBytes / 1e6:F0} MB, built in {store.Seconds:F1} s; serve ready in {startSeconds:F1} s"));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{requests} sequential requests per kind after {WarmUpRounds} warm-up rounds, interleaved, one keep-alive connection; {Machine.Cores} cores ({Machine.CpuModel}), .NET {Machine.Runtime}, load average {load.Before:F2} before, {load.After:F2} after, parallel capacity {capacity:F2} of {Machine.Cores}"));
-        output.WriteLine("client = HttpClient on loopback, send to last byte; server = Kestrel's own 'Request finished' time (what the targets are about)");
-        output.WriteLine();
-        var table = new TextTable("page", "target p99", "min", "p50", "p90", "p99", "max", "server p50", "server p99", "bytes", "first ms", "result");
-        foreach (var kind in kinds)
-        {
-            var r = results[kind];
-            if (r.Error is not null)
-            {
-                table.Add(kind.Title, kind.TargetP99Ms is { } target ? $"< {target:0}" : "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", r.Error.Contains(" 500", StringComparison.Ordinal) ? "FAIL (HTTP 500)" : "FAIL");
-                continue;
-            }
-
-            var c = Percentiles.Of(r.ClientMs);
-            var s = Percentiles.Of(r.ServerMs);
-            table.Add(kind.Title, kind.TargetP99Ms is { } t ? $"< {t:0}" : "-", F(c.Min), F(c.P50), F(c.P90), F(c.P99), F(c.Max), F(s.P50), F(s.P99),
-                r.Bytes.ToString(CultureInfo.InvariantCulture), F(r.ColdMs), Verdict(kind, s));
-        }
-
-        table.WriteTo(output);
-        output.WriteLine();
-        var met = kinds.Where(k => k.TargetP99Ms is not null).All(k => results[k].Error is null && Percentiles.Of(results[k].ServerMs).P99 < k.TargetP99Ms);
-        output.WriteLine($"targets (server p99): {(met ? "all met" : "NOT all met")}");
-        foreach (var kind in kinds.Where(k => results[k].Error is not null))
-        {
-            output.WriteLine($"{kind.Key}: {results[kind].Error}");
-        }
-
-        output.WriteLine();
-        profile.WriteTo(output);
-        output.WriteLine();
-        output.WriteLine(Json(store, kinds, results, profile, requests, startSeconds, capacity, load, met));
-    }
-
-    private static string Verdict(PageKind kind, Percentiles server) =>
-        kind.TargetP99Ms is not { } target ? "-" : server.P99 < target ? "pass" : "FAIL";
-
-    private static string Json(
-        SeededStore store, List<PageKind> kinds, Dictionary<PageKind, KindResult> results, PageProfile profile, int requests,
-        double startSeconds, double capacity, (double? Before, double? After) load, bool met)
-    {
-        var json = new Dictionary<string, object?>
-        {
-            ["benchmark"] = "page",
-            ["tasks"] = store.Tasks.Count,
-            ["runs"] = store.Runs,
-            ["requests"] = requests,
-            ["cores"] = Machine.Cores,
-            ["cpu"] = Machine.CpuModel,
-            ["dotnet"] = Machine.Runtime,
-            ["db_mb"] = Math.Round(store.DatabaseBytes / 1e6, 1),
-            ["build_s"] = Math.Round(store.Seconds, 1),
-            ["serve_ready_s"] = Math.Round(startSeconds, 1),
-        };
-        foreach (var kind in kinds)
-        {
-            var c = Percentiles.Of(results[kind].ClientMs);
-            var s = Percentiles.Of(results[kind].ServerMs);
-            json[kind.Key + "_error"] = results[kind].Error;
-            json[kind.Key + "_p50_ms"] = R(c.P50);
-            json[kind.Key + "_p99_ms"] = R(c.P99);
-            json[kind.Key + "_max_ms"] = R(c.Max);
-            json[kind.Key + "_server_p50_ms"] = R(s.P50);
-            json[kind.Key + "_server_p99_ms"] = R(s.P99);
-            json[kind.Key + "_bytes"] = results[kind].Bytes;
-            json[kind.Key + "_first_ms"] = R(results[kind].ColdMs);
-            json[kind.Key + "_queries"] = profile.QueriesPerRequest(kind);
-            if (kind.TargetP99Ms is { } target)
-            {
-                json[kind.Key + "_target_p99_ms"] = target;
-            }
-        }
-
-        json["definition_parse_all_ms"] = R(profile.DefinitionParseMs);
-        json["target_met"] = met;
-        json["parallel_capacity"] = Math.Round(capacity, 2);
-        json["load_before"] = load.Before;
-        json["load_after"] = load.After;
-        return JsonSerializer.Serialize(json);
-    }
-
-    private static double R(double value) => Math.Round(value, 2);
-
-    private static string F(double value) => value.ToString("F1", CultureInfo.InvariantCulture);
-
-    private sealed class KindResult
-    {
-        public List<double> ClientMs { get; } = [];
-
-        public List<double> ServerMs { get; } = [];
-
-        public double ColdMs { get; init; }
-
-        /// <summary>Why the kind was not measured: its first request did not answer 200.</summary>
-        public string? Error { get; init; }
-
-        public int Bytes { get; set; }
     }
 }
