@@ -76,4 +76,33 @@ public sealed class BatchTests
         var task = await store.Runs.GetTaskAsync("t", TestTimeout.Token);
         Assert.Equal((Slot.AddDays(7).AddMinutes(-1), (long?)null), (task!.LastSlotUtc!.Value, task.LastRunId));
     }
+
+    [Fact]
+    public async Task A_batch_larger_than_one_statement_gives_each_claim_its_own_id_and_a_repeated_slot_or_end_loses()
+    {
+        using var folder = new TempFolder();
+        await using var store = await folder.OpenAsync();
+        var claims = Enumerable.Range(0, 20).Select(i => new SlotClaim($"t{i}", Slot, 1, RunTrigger.Schedule, Revision, Slot)).ToList();
+        claims[3] = claims[2]; // the same (task, slot, attempt) in one statement
+        claims[12] = claims[2]; // and in a later one
+
+        var ids = await store.Runs.ClaimBatchAsync(claims, [], Instance, TestTimeout.Token);
+
+        Assert.Equal(18, ids.Count(id => id is not null));
+        Assert.NotNull(ids[2]);
+        Assert.Equal((long?[])[null, null], [ids[3], ids[12]]);
+        foreach (var i in new[] { 0, 9, 19 })
+        {
+            Assert.Equal(($"t{i}", RunStatus.Running), ((await store.Runs.GetRunAsync(ids[i]!.Value, TestTimeout.Token))!.TaskId, (await store.Runs.GetRunAsync(ids[i]!.Value, TestTimeout.Token))!.Status));
+        }
+
+        var ended = ids.OfType<long>().Select(id => new RunFinish(id, RunStatus.Succeeded, 0, "", 0, null, Slot.AddSeconds(1))).ToList();
+        ended.Insert(9, ended[0]); // an end named twice: the first one ends the run
+
+        var done = await store.Runs.FinishBatchAsync(ended, TestTimeout.Token);
+
+        Assert.Equal(18, done.Count(d => d));
+        Assert.False(done[9]);
+        Assert.Equal(RunStatus.Succeeded, (await store.Runs.GetRunAsync(ids[19]!.Value, TestTimeout.Token))!.Status);
+    }
 }

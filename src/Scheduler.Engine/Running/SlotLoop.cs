@@ -154,9 +154,10 @@ internal sealed class SlotLoop
 
     private async Task FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var tick = RunTracing.IsOn && _tasks.TryPeekDue(out var due) && due <= now ? RunTracing.StartTick(now) : null;
+        var anythingDue = _tasks.TryPeekDue(out var due) && due <= now;
+        using var tick = RunTracing.IsOn && anythingDue ? RunTracing.StartTick(now) : null;
         _dispatcher.BeginTick();
-        await _dispatcher.ReadPausesAsync(_tasks.TryPeekDue(out var due) && due <= now, cancellationToken); // an idle loop reads nothing
+        await _dispatcher.ReadPausesAsync(anythingDue, cancellationToken); // an idle loop reads nothing
         while (!cancellationToken.IsCancellationRequested && !_drain.IsDraining && _tasks.TryTakeDue(now, out var slots))
         {
             var before = slots.Watermark;

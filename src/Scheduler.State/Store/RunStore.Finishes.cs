@@ -12,7 +12,8 @@ namespace Scheduler.State.Store;
 /// </summary>
 public sealed partial class RunStore
 {
-    private const int FinishRowsPerUpdate = 50;
+    // Few rows per statement, as for the claims (RunStore.Claims.cs: binding by name costs the square of the parameters).
+    private const int FinishRowsPerUpdate = 8;
     private const int FinishColumns = 7;
 
     private static readonly string FullFinishSql = FinishRunsSql(FinishRowsPerUpdate);

@@ -25,6 +25,7 @@ internal sealed class TestClock : TimeProvider
     private readonly List<(TimerCallback Callback, object? State)> _held = [];
     private int _holds;
     private int _reads;
+    private long _wallOffsetTicks; // the wall clock's steps back (NTP, an operator): timers, like real ones, do not see them
 
     public TestClock(DateTimeOffset start)
     {
@@ -40,7 +41,7 @@ internal sealed class TestClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow()
     {
-        var now = _fake.GetUtcNow();
+        var now = _fake.GetUtcNow() + WallOffset;
         _lastRead.Value = now;
         Interlocked.Increment(ref _reads);
         return now;
@@ -53,7 +54,7 @@ internal sealed class TestClock : TimeProvider
         ArgumentNullException.ThrowIfNull(callback);
         if (dueTime > TimeSpan.Zero && _lastRead.Value is { } readAt)
         {
-            var late = _fake.GetUtcNow() - readAt;
+            var late = _fake.GetUtcNow() + WallOffset - readAt;
             if (late > TimeSpan.Zero)
             {
                 dueTime = dueTime > late ? dueTime - late : TimeSpan.Zero;
@@ -81,6 +82,18 @@ internal sealed class TestClock : TimeProvider
             _fake.Advance(by);
         }
     }
+
+    /// <summary>
+    /// Steps the wall clock back, as NTP or an operator can: <see cref="GetUtcNow"/> goes back, while timers keep
+    /// counting elapsed time (the fake cannot go back; real timers are monotonic anyway).
+    /// </summary>
+    public void StepBack(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        Interlocked.Add(ref _wallOffsetTicks, -by.Ticks);
+    }
+
+    private TimeSpan WallOffset => TimeSpan.FromTicks(Interlocked.Read(ref _wallOffsetTicks));
 
     /// <summary>Holds timer callbacks until disposed, e.g. to let a command reach the loop before its timer does.</summary>
     public IDisposable Hold()
