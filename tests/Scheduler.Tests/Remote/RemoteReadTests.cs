@@ -44,7 +44,7 @@ public sealed class RemoteReadTests(ITestOutputHelper log)
 
         var unknown = await server.InvokeAsync("runs", "jobs/none");
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Contains("404 Not Found: there is no task 'jobs/none/runs'", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("404 Not Found: there is no task 'jobs/none'", unknown.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,18 +14,20 @@ public sealed class TriggerCommandTests(ITestOutputHelper log)
         using var folder = new ServeFolder(log);
         folder.WriteTask("deploy/check", """
             schedule: { manual: true }
+            params:
+              region: { type: choice, choices: [eu, us], required: true }
             shell: |
-              echo "checked $SCHEDULER_TASK_ID"
+              echo "checked $SCHEDULER_TASK_ID in $SCHEDULER_PARAM_REGION"
               exit 3
             """);
         using var server = await RemoteServer.StartAsync(folder, log, "deploy/check");
 
-        // A server without task parameters ignores them (the body is not read): the request stays valid.
+        // The parameters go as {"params":{...}}; the server checks them and the run gets them.
         var run = await server.InvokeAsync("trigger", "deploy/check", "--wait", "--param", "region=eu");
 
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}\n{run.Out}\n{run.Error}\n{server.Serve.Output}");
         Assert.Matches(@"^deploy/check: run #\d+ started\n", run.Out);
-        Assert.Contains("checked deploy/check\n", run.Out, StringComparison.Ordinal);
+        Assert.Contains("checked deploy/check in eu\n", run.Out, StringComparison.Ordinal);
         Assert.Contains("deploy/check: run #", run.Error, StringComparison.Ordinal);
         Assert.Contains(" failed", run.Error, StringComparison.Ordinal);
         Assert.Contains("(exit 3)", run.Error, StringComparison.Ordinal);
