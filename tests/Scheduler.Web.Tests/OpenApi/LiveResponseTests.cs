@@ -15,12 +15,6 @@ public sealed class LiveResponseTests
     private const string ViewerToken = "viewer-token-456";
 
     /// <summary>In order, on one server: rows may depend on what earlier ones did (the slow run is running by then).</summary>
-    /// <remarks>
-    /// MERGE(pause): add the pause branch's rows here, e.g.
-    /// new("pause a folder", "POST", "/api/pause", "/api/pause", 200, "operator", """{"target":"reports/","reason":"incident"}"""),
-    /// new("pause without a reason", "POST", "/api/pause", "/api/pause", 400, "operator", """{"target":"reports/"}"""),
-    /// new("resume it", "POST", "/api/resume", "/api/resume", 200, "operator", """{"target":"reports/"}""").
-    /// </remarks>
     private static readonly LiveRequest[] Requests =
     [
         new("liveness", "GET", "/healthz", "/healthz", 200),
@@ -45,6 +39,12 @@ public sealed class LiveResponseTests
         new("cancel a finished run", "POST", "/api/runs/{id}/cancel", "/api/runs/{run}/cancel", 409, "operator"),
         new("cancel no such run", "POST", "/api/runs/{id}/cancel", "/api/runs/999999/cancel", 404, "operator"),
         new("cancel a running run", "POST", "/api/runs/{id}/cancel", "/api/runs/{slow}/cancel", 202, "operator"),
+        new("pause a folder", "POST", "/api/pause", "/api/pause", 200, "operator", """{"target":"reports/","reason":"incident","until":"2h"}"""),
+        new("pause without a reason", "POST", "/api/pause", "/api/pause", 400, "operator", """{"target":"reports/"}"""),
+        new("pause with a viewer token", "POST", "/api/pause", "/api/pause", 403, "viewer", """{"target":"reports/","reason":"x"}"""),
+        new("a paused task", "GET", "/api/tasks/{id}", "/api/tasks/reports%2Fdaily", 200),
+        new("resume it", "POST", "/api/resume", "/api/resume", 200, "operator", """{"target":"reports/"}"""),
+        new("resume what is not paused", "POST", "/api/resume", "/api/resume", 400, "operator", """{"target":"reports/"}"""),
         new("the server's status", "GET", "/api/status", "/api/status", 200),
     ];
 
