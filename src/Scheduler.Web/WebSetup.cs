@@ -81,6 +81,7 @@ public static class WebSetup
         PageEndpoints.Map(app);
         ActionEndpoints.Map(app);
         PictureEndpoints.Map(app);
+        GraphEndpoints.Map(app);
         Live.LiveEndpoints.Map(app);
         var api = app.MapGroup("/api").WithTags("api");
         TaskApi.Map(api);
