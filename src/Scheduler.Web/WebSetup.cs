@@ -48,6 +48,7 @@ public static class WebSetup
         services.AddSingleton<ComponentRenderer>();
         services.AddSingleton<PageResults>();
         services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<ChainLinks>();
         services.AddSingleton<TaskRows>();
         services.AddSingleton<ServerInfo>();
         services.AddSingleton<PageBuilder>();

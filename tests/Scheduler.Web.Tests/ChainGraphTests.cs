@@ -34,6 +34,13 @@ public sealed class ChainGraphTests
         Assert.Contains("data-testid=\"edge-etl/load-reports/daily\"", html, StringComparison.Ordinal);
         Assert.Contains(">etl/</text>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("node-hello", html, StringComparison.Ordinal);
+
+        // The task page lists both ways of the chain, each with its last run.
+        var load = await server.GetTextAsync("/tasks/etl/load");
+        Assert.Contains("Runs after etl/extract (on success).", load, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"upstreams\"><li><a href=\"/tasks/etl/extract\">etl/extract</a> <span class=\"muted\">last run <a href=\"/runs/\\d+\" class=\"status status-succeeded\">succeeded</a>", load);
+        Assert.Contains("data-testid=\"downstreams\"><li><a href=\"/tasks/reports/daily\">reports/daily</a>", load, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"chain\"", await server.GetTextAsync("/tasks/hello"), StringComparison.Ordinal);
     }
 
     [Fact]
