@@ -52,6 +52,7 @@ public static class WebSetup
         services.TryAddSingleton<Engine.Registry.DefinitionRegistry>(); // serve registers the reconciler's; alone, the page parses stored text once per version
         services.AddSingleton<DefinitionViews>();
         services.AddSingleton<TaskSummaries>();
+        services.AddSingleton<ChainLinks>();
         services.AddSingleton<TaskRows>();
         services.AddSingleton<ServerInfo>();
         services.AddSingleton<PageBuilder>();
@@ -89,6 +90,7 @@ public static class WebSetup
         ActionEndpoints.Map(app);
         PauseActionEndpoints.Map(app);
         PictureEndpoints.Map(app);
+        GraphEndpoints.Map(app);
         Live.LiveEndpoints.Map(app);
         var api = app.MapGroup("/api").WithTags("api");
         TaskApi.Map(api);

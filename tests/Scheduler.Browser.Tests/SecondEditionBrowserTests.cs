@@ -13,6 +13,13 @@ public sealed partial class SecondEditionBrowserTests
 {
     private static readonly Dictionary<string, string> Tasks = new()
     {
+        ["greetings/reply"] = """
+            description: Replies after each hello
+            schedule:
+              after: hello
+              on: finished
+            shell: 'echo "hello back"'
+            """,
         ["hello"] = """
             description: Says hello twice, two seconds apart
             schedule:
@@ -160,7 +167,7 @@ public sealed partial class SecondEditionBrowserTests
             var page = await context.NewPageAsync();
             await page.GotoAsync("/failures");
             var run = await page.GetByTestId("failures-of-checks/disk").Locator("a.status").First.GetAttributeAsync("href");
-            foreach (var path in (string[])["/", "/?q=disk", "/tasks/checks/disk", "/tasks/hello", run!, "/timeline", "/failures"])
+            foreach (var path in (string[])["/", "/?q=disk", "/tasks/checks/disk", "/tasks/hello", run!, "/timeline", "/failures", "/graph", "/tasks/greetings/reply"])
             {
                 await page.GotoAsync(path);
                 violations.AddRange((await Axe.SeriousViolationsAsync(page)).Select(v => $"{name} {path}: {v}"));

@@ -44,7 +44,7 @@ public sealed class ApiShapeTests
         var runs = await server.GetJsonAsync("/api/tasks/jobs/hello/runs?limit=50");
         var listed = Assert.Single(runs.EnumerateArray());
         Assert.Equal(
-            ["id", "task", "trigger", "slot", "attempt", "status", "startedAt", "finishedAt", "durationMs", "exitCode", "error", "outputBytes", "revision", "instance", "passed", "parameters"],
+            ["id", "task", "trigger", "slot", "attempt", "status", "startedAt", "finishedAt", "durationMs", "exitCode", "error", "outputBytes", "revision", "instance", "passed", "parameters", "upstreamRunIds"],
             listed.EnumerateObject().Select(p => p.Name));
         Assert.Equal("manual", listed.GetProperty("trigger").GetString());
 

@@ -23,6 +23,7 @@ internal sealed class PageBuilder(
     IAntiforgery antiforgery,
     Pictures.PictureQueries pictures,
     Live.StoreChanges changes,
+    ChainLinks chains,
     TimeProvider time,
     PauseBoard pauses)
 {
@@ -106,7 +107,10 @@ internal sealed class PageBuilder(
             [.. audit.Select(a => new AuditRow(TimeText.Utc(a.At), a.Action, a.Actor, a.Result, a.Detail, a.RunId is { } r ? RunsUrl.Of(r) : null, a.RunId))],
             [.. notifications.Select(NotificationRowOf)],
             form,
-            stamp);
+            stamp)
+        {
+            Chain = await chains.ForAsync(taskId, definition, cancellationToken),
+        };
     }
 
     public async Task<RunPageView?> RunAsync(FormToken form, long runId, CancellationToken cancellationToken)

@@ -16,4 +16,8 @@ public sealed record TaskPageView(
     IReadOnlyList<AuditRow> Audit,
     IReadOnlyList<NotificationRow> Notifications,
     FormToken Form,
-    string Stamp);
+    string Stamp)
+{
+    /// <summary>The tasks it runs after and the tasks that run after it; null when it is in no chain.</summary>
+    public ChainLinksView? Chain { get; init; }
+}

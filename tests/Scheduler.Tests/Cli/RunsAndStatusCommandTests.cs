@@ -37,7 +37,7 @@ public sealed class RunsAndStatusCommandTests : IAsyncLifetime, IDisposable
         var runs = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(2, runs.Count);
         Assert.Equal(
-            ["id", "task", "trigger", "slot", "attempt", "status", "startedAt", "finishedAt", "durationMs", "exitCode", "error", "outputBytes", "revision", "instance", "passed", "parameters"],
+            ["id", "task", "trigger", "slot", "attempt", "status", "startedAt", "finishedAt", "durationMs", "exitCode", "error", "outputBytes", "revision", "instance", "passed", "parameters", "upstreamRunIds"],
             runs[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(("retry", 2, "succeeded"), (runs[0].GetProperty("trigger").GetString(), runs[0].GetProperty("attempt").GetInt32(), runs[0].GetProperty("status").GetString()));
         Assert.Equal("2026-10-25T00:30:00Z", runs[1].GetProperty("slot").GetString());
