@@ -12,9 +12,6 @@ namespace Scheduler.Engine.Running;
 /// </summary>
 internal sealed class SlotLoop
 {
-    // Cancel requests that reach another replica wait for the owner's poll; a second is quick enough for a click.
-    private static readonly TimeSpan CancelPollInterval = TimeSpan.FromSeconds(1);
-
     private readonly RunStore _store;
     private readonly RunRecorder _recorder;
     private readonly RunExecutor _executor;
@@ -28,7 +25,7 @@ internal sealed class SlotLoop
     private readonly Dispatcher _dispatcher;
     private readonly DrainState _drain;
     private readonly ChainStarter _chains;
-    private DateTimeOffset _nextCancelPoll;
+    private readonly CancelDesk _cancels;
     private bool _stopping;
 
     public SlotLoop(RunStore store, RunRecorder recorder, Handlers.HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger logger, DrainState drain, PauseBoard pauses)
@@ -44,11 +41,14 @@ internal sealed class SlotLoop
         _executor = new RunExecutor(handlers, recorder, time, options, logger, _inbox.EndedWriter);
         _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger) { Pauses = pauses };
         _chains = new ChainStarter(store, recorder.Chains, _tasks, _dispatcher, FlushAsync, _inbox.PostAsync, time, options.ChainStartDelay, logger);
+        _cancels = new CancelDesk(_executor, store, recorder, options, logger);
     }
 
     public RunExecutor Executor => _executor;
 
     public Task<T> PostAsync<T>(Func<Task<T>> work) => _inbox.PostAsync(work);
+
+    public Task<CancelResult> CancelAsync(long runId, CancellationToken cancellationToken) => _cancels.CancelAsync(runId, cancellationToken);
 
     public async Task RunAsync(CancellationToken stopping)
     {
@@ -64,7 +64,7 @@ internal sealed class SlotLoop
             {
                 await DrainInboxAsync();
                 var now = _time.GetUtcNow();
-                await PollCancelRequestsIfDueAsync(now, stopping);
+                await _cancels.PollIfDueAsync(now, stopping);
                 await FireDueAsync(now, stopping);
                 await FireRetriesAsync(now, stopping);
                 await _chains.StartAsync([], now, stopping);
@@ -129,26 +129,6 @@ internal sealed class SlotLoop
             null => new RunNowResult(RunNowOutcome.Refused, Reason: $"the state store could not record the run: {_recorder.Health.State.Error}"),
             [.., { } id] => new RunNowResult(RunNowOutcome.Started, id) { Notice = PauseRule.Notice(_dispatcher.PauseOf(taskId, now), now) },
             _ => new RunNowResult(RunNowOutcome.Refused, Reason: "this slot was already claimed by another run or instance"),
-        };
-    }
-
-    public async Task<CancelResult> CancelAsync(long runId, CancellationToken cancellationToken)
-    {
-        if (_executor.Stop(runId, StopReason.Cancelled, "cancelled on request"))
-        {
-            return new CancelResult(CancelOutcome.Stopping);
-        }
-
-        var record = await _store.GetRunAsync(runId, cancellationToken);
-        return record switch
-        {
-            null => new CancelResult(CancelOutcome.NotFound, $"there is no run #{runId}"),
-            { Status: RunStatus.Running } when record.Instance != _options.Instance =>
-                await _recorder.RequestCancelAsync(runId, cancellationToken)
-                    ? new CancelResult(CancelOutcome.Stopping, $"run #{runId} runs in instance '{record.Instance}', which was asked to stop it")
-                    : new CancelResult(CancelOutcome.Refused, $"run #{runId} ended before it could be cancelled"),
-            { Status: RunStatus.Running } => new CancelResult(CancelOutcome.Refused, $"run #{runId} is not active in this process (it is being recovered)"),
-            _ => new CancelResult(CancelOutcome.Refused, $"run #{runId} already ended ({RunNames.Of(record.Status)})"),
         };
     }
 
@@ -249,29 +229,6 @@ internal sealed class SlotLoop
         return ids;
     }
 
-    private async Task PollCancelRequestsIfDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Only runs of this process can be asked for; with none active there is nothing to look up.
-        if (now < _nextCancelPoll || _executor.Count == 0)
-        {
-            return;
-        }
-
-        _nextCancelPoll = now + CancelPollInterval;
-        try
-        {
-            foreach (var runId in (await _store.ListCancelRequestsAsync(_options.Instance, cancellationToken)).Where(_executor.HasActive))
-            {
-                EngineLog.CancelRequestedElsewhere(_logger, runId);
-                _executor.Stop(runId, StopReason.Cancelled, "cancelled on request");
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            EngineLog.StoreFailed(_logger, e);
-        }
-    }
-
     private async Task DrainInboxAsync()
     {
         while (true)
@@ -305,6 +262,6 @@ internal sealed class SlotLoop
             wake = retry;
         }
 
-        return _executor.Count > 0 && _nextCancelPoll < wake ? _nextCancelPoll : wake;
+        return _executor.Count > 0 && _cancels.NextPoll < wake ? _cancels.NextPoll : wake;
     }
 }
