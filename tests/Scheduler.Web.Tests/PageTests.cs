@@ -17,7 +17,7 @@ public sealed partial class PageTests
         Assert.Contains("<a href=\"/tasks/jobs/hello\" data-testid=\"task-link-jobs/hello\">jobs/hello</a>", html, StringComparison.Ordinal);
         Assert.Matches(RunNowForm(), html); // one form for the page, one token
         Assert.Contains("<button type=\"submit\" form=\"run-now\" name=\"task\" value=\"jobs/hello\" data-testid=\"run-now-jobs/hello\">Run now</button>", html, StringComparison.Ordinal);
-        Assert.Equal(2, Regex.Matches(html, "name=\"__antiforgery\"").Count); // run now's and the pause panel's forms; none per row
+        Assert.Equal(2, Regex.Count(html, "name=\"__antiforgery\"")); // run now's and the pause panel's forms; none per row
         Assert.Contains("data-testid=\"task-row-system/vacuum\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"run-now-system/vacuum\"", html, StringComparison.Ordinal); // system rows are read-only
         Assert.Contains("<script src=\"/static/lib/htmx.min.js\" defer></script>", html, StringComparison.Ordinal);
