@@ -35,6 +35,12 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
 
     public RunInWay InWay => new(RunId, Slot, Attempt, Trigger);
 
+    /// <summary>True when no retry can follow this attempt: it was stopped (timeout aside, by a person or a shutdown) or its retries are spent.</summary>
+    public bool IsLastAttempt => StopReason is not null || Attempt > Task.Definition.Retry.Attempts;
+
+    /// <summary>True when ending with <paramref name="status"/> owes a retry (the rule of <see cref="RetryBook"/>): a failure that is not the last attempt.</summary>
+    public bool RetryFollows(RunStatus status) => status is RunStatus.Failed or RunStatus.TimedOut && !IsLastAttempt;
+
     /// <summary>The span of the tick that claimed it (tracing on only), the parent of its own.</summary>
     public System.Diagnostics.ActivityContext Tick { get; set; }
 

@@ -40,7 +40,7 @@ internal sealed class ChainRoutes
             return [];
         }
 
-        var lastAttempt = run.StopReason is not null || run.Attempt > run.Task.Definition.Retry.Attempts;
+        var lastAttempt = run.IsLastAttempt;
         var follows = new List<ChainFollow>();
         foreach (var follower in followers)
         {

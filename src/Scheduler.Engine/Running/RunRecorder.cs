@@ -103,8 +103,7 @@ internal sealed class RunRecorder
             Follows = Chains.FollowsOf(run, status, _options.Instance),
         };
         var ended = await _ends.WriteAsync(finish);
-        var retryFollows = status is RunStatus.Failed or RunStatus.TimedOut && run.StopReason is null && run.Attempt <= run.Task.Definition.Retry.Attempts;
-        if (!retryFollows && run.Trigger is RunTrigger.After or RunTrigger.Retry)
+        if (!run.RetryFollows(status) && run.Trigger is RunTrigger.After or RunTrigger.Retry)
         {
             Chains.Forget(run.Task.Id, run.Slot);
         }

@@ -23,9 +23,7 @@ internal sealed class Suspender(RunStore store, EngineOptions options, RunEvents
 
     /// <summary>True when the end is one the rule counts: a failure with no retry owed after it, of a task that has a limit.</summary>
     public bool Counts(ActiveRun run, RunStatus status) =>
-        status is RunStatus.Failed or RunStatus.TimedOut
-        && (run.StopReason is not null || run.Attempt > run.Task.Definition.Retry.Attempts)
-        && LimitOf(run.Task) is not null;
+        status is RunStatus.Failed or RunStatus.TimedOut && run.IsLastAttempt && LimitOf(run.Task) is not null;
 
     public async Task AfterFailureAsync(ActiveRun run, string? failingSince, DateTimeOffset at)
     {

@@ -79,6 +79,38 @@ public sealed partial class RunStore
         return done;
     }
 
+    /// <summary>
+    /// Writes <paramref name="rows"/> rows by statements of <paramref name="rowsPerStatement"/> rows each: the full-size
+    /// command is prepared once and reused, the last, shorter statement gets a command of its own.
+    /// </summary>
+    private static async Task InChunksAsync(int rows, int rowsPerStatement, Func<int, DbCommand> command, Func<DbCommand, int, int, Task> write)
+    {
+        DbCommand? full = null;
+        try
+        {
+            for (var from = 0; from < rows; from += rowsPerStatement)
+            {
+                var count = Math.Min(rowsPerStatement, rows - from);
+                if (count == rowsPerStatement)
+                {
+                    full ??= command(count);
+                    await write(full, from, count);
+                    continue;
+                }
+
+                await using var partial = command(count);
+                await write(partial, from, count);
+            }
+        }
+        finally
+        {
+            if (full is not null)
+            {
+                await full.DisposeAsync();
+            }
+        }
+    }
+
     internal static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();

@@ -91,30 +91,11 @@ public sealed partial class RunStore
             return;
         }
 
-        DbCommand? full = null;
-        try
-        {
-            for (var from = 0; from < claims.Count; from += ClaimRowsPerInsert)
-            {
-                var count = Math.Min(ClaimRowsPerInsert, claims.Count - from);
-                if (count == ClaimRowsPerInsert)
-                {
-                    full ??= InsertCommand(connection, transaction, count);
-                    await InsertClaimsAsync(full, claims, from, count, instance, ids, cancellationToken);
-                    continue;
-                }
-
-                await using var partial = InsertCommand(connection, transaction, count);
-                await InsertClaimsAsync(partial, claims, from, count, instance, ids, cancellationToken);
-            }
-        }
-        finally
-        {
-            if (full is not null)
-            {
-                await full.DisposeAsync();
-            }
-        }
+        await InChunksAsync(
+            claims.Count,
+            ClaimRowsPerInsert,
+            rows => InsertCommand(connection, transaction, rows),
+            (insert, from, count) => InsertClaimsAsync(insert, claims, from, count, instance, ids, cancellationToken));
     }
 
     private static async Task InsertClaimsAsync(

@@ -34,30 +34,11 @@ public sealed partial class RunStore
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        DbCommand? full = null;
-        try
-        {
-            for (var from = 0; from < finishes.Count; from += FinishRowsPerUpdate)
-            {
-                var count = Math.Min(FinishRowsPerUpdate, finishes.Count - from);
-                if (count == FinishRowsPerUpdate)
-                {
-                    full ??= FinishCommand(connection, transaction, count);
-                    await FinishRunsAsync(full, finishes, from, count, taskIds, seen, cancellationToken);
-                    continue;
-                }
-
-                await using var partial = FinishCommand(connection, transaction, count);
-                await FinishRunsAsync(partial, finishes, from, count, taskIds, seen, cancellationToken);
-            }
-        }
-        finally
-        {
-            if (full is not null)
-            {
-                await full.DisposeAsync();
-            }
-        }
+        await InChunksAsync(
+            finishes.Count,
+            FinishRowsPerUpdate,
+            rows => FinishCommand(connection, transaction, rows),
+            (update, from, count) => FinishRunsAsync(update, finishes, from, count, taskIds, seen, cancellationToken));
 
         await using var task = Command(connection, transaction, FinishTaskSql, "@streak", "@id", "@status", "@finished", "@task");
         for (var i = 0; i < finishes.Count; i++)
