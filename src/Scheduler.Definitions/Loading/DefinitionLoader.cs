@@ -22,7 +22,7 @@ public static class DefinitionLoader
 
         read.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var results = read.ConvertAll(r => r.Result);
-        return new DefinitionSet(ChainCheck.Apply(MarkDuplicateIds(results)));
+        return new DefinitionSet(ChainCheck.Apply(GroupCheck.Apply(MarkDuplicateIds(results))));
     }
 
     private static List<TaskFileResult> MarkDuplicateIds(List<TaskFileResult> results)

@@ -124,6 +124,7 @@ public static partial class TaskReader
         var handler = new HandlerReader(new ValueReader(diagnostics) { ParameterNames = declared }).Read(fields);
         var notify = fields.Value("notify") is { } notifyNode ? new NotifyReader(values).Read(notifyNode) : null;
         var priority = PriorityReader.Read(fields.Value("priority"), handler, values);
+        var concurrency = ConcurrencyReader.Read(fields.Value("concurrency"), values);
         var suspendAfter = Optional(fields, "suspend-after-failures", n => values.Int(n, "suspend-after-failures", 1, 1000));
         SecretScan.Check(mapping, "", diagnostics);
 
@@ -139,6 +140,7 @@ public static partial class TaskReader
             parameters)
         {
             SuspendAfterFailures = suspendAfter,
+            Concurrency = concurrency,
         };
     }
 

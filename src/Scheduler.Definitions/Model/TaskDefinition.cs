@@ -38,6 +38,9 @@ public sealed record TaskDefinition(
     /// </summary>
     public int? SuspendAfterFailures { get; init; }
 
+    /// <summary><c>concurrency:</c>, the group whose limit of runs at once this task shares; null when it names none.</summary>
+    public ConcurrencyDefinition? Concurrency { get; init; }
+
     /// <summary>The slots of this task's schedule.</summary>
     public Schedule Slots => Schedule.Slots;
 }

@@ -8,7 +8,7 @@ internal static class Keys
     public static readonly string[] Task =
     [
         "description", "enabled", "schedule", "jitter", "catch-up", "max-catch-up", "starting-deadline", "overlap",
-        "timeout", "kill-grace", "retry", "suspend-after-failures", "env", "working-directory", "priority", "notify", "params", .. Handlers,
+        "timeout", "kill-grace", "retry", "suspend-after-failures", "env", "working-directory", "priority", "concurrency", "notify", "params", .. Handlers,
     ];
 
     public static readonly string[] ScheduleKinds = ["cron", "every", "daily", "weekly", "manual", "after"];
@@ -22,6 +22,8 @@ internal static class Keys
 
     /// <summary>The keys of one parameter under <c>params:</c> (each parameter's name is the user's, so it has no place of its own).</summary>
     public static readonly string[] Param = ["type", "default", "choices", "required", "description", "pattern"];
+
+    public static readonly string[] Concurrency = ["group", "limit"];
 
     public static readonly string[] Retry = ["attempts", "backoff"];
 
