@@ -99,6 +99,7 @@ public sealed class TaskSchemaTests
         AssertKeys(Keys.SqliteBackup, root["properties"]!["sqlite-backup"]!);
         AssertKeys(Keys.Cleanup, root["properties"]!["cleanup"]!);
         AssertKeys(Keys.Notify, root["properties"]!["notify"]!);
+        AssertKeys(Keys.Concurrency, root["properties"]!["concurrency"]!);
         AssertKeys(Keys.Webhook, root["properties"]!["notify"]!["properties"]!["webhook"]!);
     }
 

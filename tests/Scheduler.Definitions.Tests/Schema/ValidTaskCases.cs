@@ -69,6 +69,7 @@ public static class ValidTaskCases
         { "time zone UTC and Etc ids", "schedule:\n  every: 1h\n  timezone: Etc/GMT+5\nshell: echo hi\n" },
         { "disabled", "enabled: false\nschedule: \"0 * * * *\"\nshell: echo hi\n" },
         { "empty description", "description: \"\"\nschedule: \"0 * * * *\"\nshell: echo hi\n" },
+        { "a concurrency group", "concurrency: { group: db, limit: 2 }\nschedule: \"0 * * * *\"\nshell: echo hi\n" },
         { "catch-up none and overlap allow", "catch-up: none\noverlap: allow\nschedule: \"0 * * * *\"\nshell: echo hi\n" },
         { "catch-up latest and overlap replace", "catch-up: latest\noverlap: replace\nschedule: \"0 * * * *\"\nshell: echo hi\n" },
         { "smallest and largest numbers", "max-catch-up: 1\nretry: { attempts: 0 }\nschedule: \"0 * * * *\"\nsqlite-backup: { database: a.db, to: b, keep: 10000 }\n" },
