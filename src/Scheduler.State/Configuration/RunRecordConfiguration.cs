@@ -27,6 +27,10 @@ internal sealed class RunRecordConfiguration : IEntityTypeConfiguration<RunRecor
         // History pages walk one task's runs newest first by id (keyset paging).
         builder.HasIndex(r => new { r.TaskId, r.Id }).IsDescending(false, true);
 
+        // A group's running and queued runs are counted and taken under its lock (RunStore.GroupClaims).
+        builder.Property(r => r.ConcurrencyGroup).HasMaxLength(Lengths.Name);
+        builder.HasIndex(r => new { r.ConcurrencyGroup, r.Status });
+
         // Start-up and the page look for running runs; few rows have that status.
         builder.HasIndex(r => r.Status);
 

@@ -67,4 +67,10 @@ public sealed class RunRecord
     /// Null for a task that declares no <c>params:</c>, and for skipped rows.
     /// </summary>
     public string? Parameters { get; set; }
+
+    /// <summary>
+    /// The concurrency group the run was claimed under (<c>concurrency.group</c>), whose running rows count against its
+    /// limit across replicas; a run that found the group full waits <c>queued</c> with it. Null for a task without one.
+    /// </summary>
+    public string? ConcurrencyGroup { get; set; }
 }

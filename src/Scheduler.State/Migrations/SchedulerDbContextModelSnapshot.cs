@@ -220,6 +220,10 @@ namespace Scheduler.State.Migrations
                     b.Property<long?>("CancelRequestedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConcurrencyGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
@@ -283,6 +287,8 @@ namespace Scheduler.State.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("ConcurrencyGroup", "Status");
 
                     b.HasIndex("TaskId", "Id")
                         .IsDescending(false, true);

@@ -233,6 +233,10 @@ namespace Scheduler.State.Migrations.Postgres
                     b.Property<long?>("CancelRequestedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ConcurrencyGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Error")
                         .HasColumnType("text");
 
@@ -296,6 +300,8 @@ namespace Scheduler.State.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("ConcurrencyGroup", "Status");
 
                     b.HasIndex("TaskId", "Id")
                         .IsDescending(false, true);
