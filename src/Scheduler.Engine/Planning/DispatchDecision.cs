@@ -4,7 +4,7 @@ using Scheduler.Definitions.Runs;
 namespace Scheduler.Engine.Planning;
 
 /// <summary>
-/// The one home of the pause, overlap, catch-up-order and concurrency rules (each its own step, pause first): given an owed run and what stands around it,
+/// The one home of the pause, overlap, catch-up-order, chain and concurrency group rules (each its own step, pause first, the group last): given an owed run and what stands around it,
 /// claim, queue, skip with a reason, refuse, or replace. A pure function, tested as a table of literal rows.
 /// </summary>
 /// <remarks>
@@ -18,6 +18,11 @@ public static class DispatchDecision
     public static DispatchVerdict Decide(DispatchInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return ConcurrencyRule.Decide(input.Group, DecideOverlap(input));
+    }
+
+    private static DispatchVerdict DecideOverlap(DispatchInput input)
+    {
         var run = input.Run;
         if (PauseRule.Decide(input.Pause, run, input.Now) is { } paused)
         {
@@ -73,7 +78,7 @@ public static class DispatchDecision
     {
         var first = input.ActiveHere.Count > 0 ? input.ActiveHere[0] : input.ActiveElsewhere.Count > 0 ? input.ActiveElsewhere[0] : (RunInWay?)null;
         return first is { } r
-            ? $"{r.Describe()} is still running (overlap: forbid)"
+            ? $"{r.Describe()} is still {r.WaitingFor ?? "running"} (overlap: forbid)"
             : "the task's catch-up runs are waiting to run first (overlap: forbid)";
     }
 

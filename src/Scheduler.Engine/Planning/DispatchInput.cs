@@ -21,6 +21,9 @@ public sealed record DispatchInput(
     /// <summary>The pause over the task, if any (see <see cref="PauseRule"/>); null when it is not paused.</summary>
     public PauseWindow? Pause { get; init; }
 
+    /// <summary>The task's concurrency group as read this tick (see <see cref="ConcurrencyRule"/>); null when it names none.</summary>
+    public GroupPlace? Group { get; init; }
+
     /// <summary>The instant of the decision, for the rules that end by themselves (a pause's until).</summary>
     public DateTimeOffset Now { get; init; }
 }

@@ -9,4 +9,7 @@ public sealed record DispatchVerdict(DispatchAction Action, string? Reason = nul
 
     /// <summary>The runs a <see cref="DispatchAction.Replace"/> stops: the ones of this process, and those of other replicas (asked through the store).</summary>
     public IReadOnlyList<RunInWay> Replaces { get; init; } = [];
+
+    /// <summary>For a claim of a task whose concurrency group is full: what the claimed run waits for, as <c>queued</c> (see <see cref="ConcurrencyRule"/>).</summary>
+    public string? WaitsFor { get; init; }
 }

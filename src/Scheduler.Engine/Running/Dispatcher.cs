@@ -17,6 +17,9 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     private readonly List<TaskSlots> _refused = [];
     private ILookup<string, RunningRun>? _elsewhere;
 
+    /// <summary>The concurrency groups: what waits in a group task's way, and the admission of what this claims (the loop sets it).</summary>
+    public GroupDesk? Groups { get; init; }
+
     /// <summary>The pauses the decision honours (the engine's board; the engine sets it).</summary>
     public PauseBoard? Pauses { get; init; }
 
@@ -46,7 +49,11 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         Pauses?.For(taskId, now) is { } p ? new PauseWindow(p.By, p.Reason, p.SinceUtc, p.UntilUtc) : null;
 
     /// <summary>Forgets the other replicas' runs read for the previous tick: they are read again, once, when a policy asks.</summary>
-    public void BeginTick() => _elsewhere = null;
+    public void BeginTick()
+    {
+        _elsewhere = null;
+        Groups?.BeginTick();
+    }
 
     /// <summary>
     /// Decides one owed run and acts on the verdict. While the task has a backlog, a run that is not taken from it
@@ -146,12 +153,17 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         {
             var (task, owed) = (_batch.Tasks[i], _batch.Items[i].Run);
             var id = ids?[i];
+            var group = _batch.Claims[i].Concurrency;
             if (_batch.Claims[i].SkipReason is null)
             {
-                overlap.Claimed(task.Id, owed, id);
+                overlap.Claimed(task.Id, owed, group is null ? id : null); // a group's run waits queued in the store, not here
             }
 
-            if (id is { } runId && _batch.Claims[i].SkipReason is null)
+            if (id is not null && group is not null && _batch.Claims[i].SkipReason is null)
+            {
+                Groups?.Queued(group.Group);
+            }
+            else if (id is { } runId && _batch.Claims[i].SkipReason is null)
             {
                 executor.Admit(new ActiveRun(task, runId, owed.Slot, owed.Attempt, owed.Trigger, options.OutputTailBytes) { Parameters = _batch.Claims[i].Parameters });
             }
@@ -203,9 +215,16 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     {
         var overlapPolicy = task.Definition.Overlap;
         IReadOnlyList<RunInWay> elsewhere = overlapPolicy == OverlapPolicy.Allow ? [] : await ElsewhereAsync(task.Id, cancellationToken);
+        var group = Groups is null ? null : await Groups.PlaceAsync(task.Definition.Concurrency, ElsewhereCount, cancellationToken);
+        if (group is not null && overlapPolicy != OverlapPolicy.Allow)
+        {
+            elsewhere = [.. elsewhere, .. await Groups!.WaitingAsync(task.Id, group.WaitingText, cancellationToken)];
+        }
+
         var now = time.GetUtcNow();
         return DispatchDecision.Decide(new DispatchInput(overlapPolicy, owed, overlap.Of(task.Id), elsewhere, queuedAhead)
         {
+            Group = group,
             Pause = PauseOf(task.Id, now),
             Now = now,
         });
@@ -215,7 +234,10 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     {
         var task = slots.Task;
         overlap.Claiming(task.Id, owed);
-        var claim = new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow()) { QueuedRunId = owed.QueuedRunId, Parameters = owed.Parameters ?? task.DefaultParameters };
+        var claim = new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow())
+        {
+            QueuedRunId = owed.QueuedRunId, Parameters = owed.Parameters ?? task.DefaultParameters, Concurrency = task.Definition.Concurrency,
+        };
         _batch.Add(slots, claim, new BacklogItem(owed), fromBacklog);
     }
 
@@ -224,6 +246,12 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         var detail = $"replaced by a newer run (slot {by.Slot.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, overlap: replace)";
         foreach (var run in runs)
         {
+            if (run.WaitingFor is not null)
+            {
+                await SkipWaitingAsync(run.RunId!.Value, detail, cancellationToken);
+                continue;
+            }
+
             if (run.Instance is null)
             {
                 executor.Stop(run.RunId!.Value, StopReason.Replaced, detail);
@@ -241,6 +269,22 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
             }
         }
     }
+
+    /// <summary>A queued run of a group in the way of a replace: it never started, so it is skipped with the reason.</summary>
+    private async Task SkipWaitingAsync(long runId, string detail, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.SkipGroupQueuedAsync(runId, detail, time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EngineLog.StoreFailed(logger, e);
+        }
+    }
+
+    /// <summary>How many runs of the task run on other replicas, from this tick's read (0 before it is read).</summary>
+    private int ElsewhereCount(string taskId) => _elsewhere?[taskId].Count() ?? 0;
 
     /// <summary>The task's runs on other replicas, from one read per tick; a store that fails to answer gives none (the claim will fail too).</summary>
     private async Task<IReadOnlyList<RunInWay>> ElsewhereAsync(string taskId, CancellationToken cancellationToken)

@@ -36,6 +36,9 @@ internal sealed class RunRecorder
     /// <summary>Which tasks follow which: an end carries the chained runs it starts into its own transaction.</summary>
     public ChainRoutes Chains { get; } = new();
 
+    /// <summary>Told the group of a run whose end was just written: a place in it is free (the loop's <see cref="GroupDesk"/> sets it).</summary>
+    public Action<string>? GroupFreed { get; set; }
+
     public StoreHealth Health { get; }
 
     /// <summary>The engine's pauses, told at once when this recorder suspends a task.</summary>
@@ -103,6 +106,11 @@ internal sealed class RunRecorder
             Follows = Chains.FollowsOf(run, status, _options.Instance),
         };
         var ended = await _ends.WriteAsync(finish);
+        if (run.Task.Definition.Concurrency is { } group)
+        {
+            GroupFreed?.Invoke(group.Group);
+        }
+
         if (!run.RetryFollows(status) && run.Trigger is RunTrigger.After or RunTrigger.Retry)
         {
             Chains.Forget(run.Task.Id, run.Slot);

@@ -26,6 +26,7 @@ internal sealed class SlotLoop
     private readonly DrainState _drain;
     private readonly ChainStarter _chains;
     private readonly CancelDesk _cancels;
+    private readonly GroupDesk _groups;
     private bool _stopping;
 
     public SlotLoop(RunStore store, RunRecorder recorder, Handlers.HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger logger, DrainState drain, PauseBoard pauses)
@@ -39,7 +40,9 @@ internal sealed class SlotLoop
         _retries = new RetryBook(logger);
         _inbox = new LoopInbox(time);
         _executor = new RunExecutor(handlers, recorder, time, options, logger, _inbox.EndedWriter);
-        _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger) { Pauses = pauses };
+        _groups = new GroupDesk(store, _tasks, _executor, _overlap, options, logger) { Post = _inbox.PostAsync };
+        recorder.GroupFreed = _groups.Freed;
+        _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger) { Pauses = pauses, Groups = _groups };
         _chains = new ChainStarter(store, recorder.Chains, _tasks, _dispatcher, FlushAsync, _inbox.PostAsync, time, options.ChainStartDelay, logger);
         _cancels = new CancelDesk(_executor, store, recorder, options, logger);
     }
@@ -68,6 +71,7 @@ internal sealed class SlotLoop
                 await FireDueAsync(now, stopping);
                 await FireRetriesAsync(now, stopping);
                 await _chains.StartAsync([], now, stopping);
+                await (_drain.IsDraining ? Task.CompletedTask : _groups.AdmitDueAsync(_time.GetUtcNow(), stopping));
                 await _inbox.WaitAsync(NextWake(now), now, stopping);
             }
         }
@@ -97,6 +101,7 @@ internal sealed class SlotLoop
         added.ForEach(slots => _retries.Match(slots.Task));
         marks.ForEach(_dispatcher.Mark);
         _recorder.Chains.Update(tasks);
+        _groups.Update(tasks);
         return await _chains.StartAsync([], null, cancellationToken); // claims the marks with the chained runs waiting for these tasks
     }
 
@@ -127,7 +132,7 @@ internal sealed class SlotLoop
         return ids switch
         {
             null => new RunNowResult(RunNowOutcome.Refused, Reason: $"the state store could not record the run: {_recorder.Health.State.Error}"),
-            [.., { } id] => new RunNowResult(RunNowOutcome.Started, id) { Notice = PauseRule.Notice(_dispatcher.PauseOf(taskId, now), now) },
+            [.., { } id] => new RunNowResult(RunNowOutcome.Started, id) { Notice = verdict.WaitsFor ?? PauseRule.Notice(_dispatcher.PauseOf(taskId, now), now) },
             _ => new RunNowResult(RunNowOutcome.Refused, Reason: "this slot was already claimed by another run or instance"),
         };
     }
@@ -260,6 +265,11 @@ internal sealed class SlotLoop
         if (!_drain.IsDraining && _retries.TryPeek(out var retry) && retry < wake)
         {
             wake = retry;
+        }
+
+        if (!_drain.IsDraining && _groups.NextWake is { } look && look < wake)
+        {
+            wake = look;
         }
 
         return _executor.Count > 0 && _cancels.NextPoll < wake ? _cancels.NextPoll : wake;

@@ -14,7 +14,7 @@ public sealed partial class RunStore
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Runs.AsNoTracking()
-            .Where(r => r.Status == RunStatus.Queued && r.Trigger == RunTrigger.After && r.SlotUtc <= queuedBefore)
+            .Where(r => r.Status == RunStatus.Queued && r.Trigger == RunTrigger.After && r.SlotUtc <= queuedBefore && r.ConcurrencyGroup == null)
             .OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.TaskId, r.SlotUtc, r.UpstreamRunIds })
             .ToListAsync(cancellationToken);

@@ -71,6 +71,7 @@ public sealed partial class RunStore
             await task.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await QueueGroupClaimsAsync(connection, transaction, claims, ids, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -20,6 +20,9 @@ public sealed record SlotClaim(
 
     /// <summary>The run's parameter values by name (canonical text); null when the task declares none.</summary>
     public IReadOnlyDictionary<string, string>? Parameters { get; init; }
+
+    /// <summary>The task's concurrency group: the claimed run is written <c>queued</c> and waits for the group's admission.</summary>
+    public Definitions.Model.ConcurrencyDefinition? Concurrency { get; init; }
 }
 
 /// <summary>A task's catch-up mark (never moved backwards) and next slot after a tick, written with the tick's claims.</summary>
