@@ -11,7 +11,7 @@ namespace Scheduler.Engine.Running;
 /// then hands the runs it started to the executor. It also tells the decision what stands in a group task's way.
 /// Owned by the loop (one thread); <see cref="Freed"/> is the only entry from elsewhere, and it posts to the loop.
 /// </summary>
-internal sealed class GroupDesk(RunStore store, TaskBook tasks, RunExecutor executor, OverlapBook overlap, EngineOptions options, ILogger logger)
+internal sealed class GroupDesk(RunStore store, TaskBook tasks, RunExecutor executor, OverlapBook overlap, TimeProvider time, EngineOptions options, ILogger logger)
 {
     /// <summary>How often every replica looks at its groups for places that another replica's ends freed.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -110,7 +110,7 @@ internal sealed class GroupDesk(RunStore store, TaskBook tasks, RunExecutor exec
             try
             {
                 var started = await store.AdmitGroupAsync(
-                    group, options.Instance, now, snapshot => ConcurrencyRule.Admit(snapshot, entry.Limit, id => entry.Members.GetValueOrDefault(id), now), cancellationToken);
+                    group, options.Instance, time, (snapshot, at) => ConcurrencyRule.Admit(snapshot, entry.Limit, id => entry.Members.GetValueOrDefault(id), at), cancellationToken);
                 started.ToList().ForEach(Start);
                 _queued = null;
             }

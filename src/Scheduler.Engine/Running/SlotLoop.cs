@@ -40,7 +40,7 @@ internal sealed class SlotLoop
         _retries = new RetryBook(logger);
         _inbox = new LoopInbox(time);
         _executor = new RunExecutor(handlers, recorder, time, options, logger, _inbox.EndedWriter);
-        _groups = new GroupDesk(store, _tasks, _executor, _overlap, options, logger) { Post = _inbox.PostAsync };
+        _groups = new GroupDesk(store, _tasks, _executor, _overlap, time, options, logger) { Post = _inbox.PostAsync };
         recorder.GroupFreed = _groups.Freed;
         _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger) { Pauses = pauses, Groups = _groups };
         _chains = new ChainStarter(store, recorder.Chains, _tasks, _dispatcher, FlushAsync, _inbox.PostAsync, time, options.ChainStartDelay, logger);

@@ -86,11 +86,13 @@ public sealed partial class RunStore
     /// One admission of <paramref name="group"/>: under the group's lock, counts its running runs (every replica) and
     /// reads its queued ones in slot order, asks <paramref name="decide"/> what to do, and moves each decided row on
     /// only if it is still queued (a row another admission took is left alone). Returns the runs started here, for
-    /// this process to run.
+    /// this process to run. The instant is read from <paramref name="time"/> once the lock is held: a start stamped
+    /// before the wait could come before the end of the run whose place it takes.
     /// </summary>
     public async Task<IReadOnlyList<GroupRun>> AdmitGroupAsync(
-        string group, string instance, DateTimeOffset now, Func<GroupSnapshot, IReadOnlyList<GroupMove>> decide, CancellationToken cancellationToken)
+        string group, string instance, TimeProvider time, Func<GroupSnapshot, DateTimeOffset, IReadOnlyList<GroupMove>> decide, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(decide);
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -103,6 +105,7 @@ public sealed partial class RunStore
         }
 
         var snapshot = await ReadGroupAsync(connection, transaction, group, cancellationToken);
+        var now = time.GetUtcNow();
         if (snapshot.Queued.Count == 0)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -115,7 +118,7 @@ public sealed partial class RunStore
         await using var skip = Command(connection, transaction, SkipGroupRunSql, "@now", "@reason", "@id");
         await using var task = Command(connection, transaction, MoveGroupTaskSql, "@status", "@started", "@finished", "@task", "@id");
         var at = now.ToUnixTimeMilliseconds();
-        foreach (var move in decide(snapshot))
+        foreach (var move in decide(snapshot, now))
         {
             var command = move.Starts ? start : skip;
             Set(command, "@now", at);
