@@ -36,6 +36,7 @@ internal sealed class ReplicaDuties(
     {
         try
         {
+            await BeatAsync(stopping);
             await RefreshLiveAsync(stopping);
             while (true)
             {
@@ -87,7 +88,7 @@ internal sealed class ReplicaDuties(
                 executor.StopAll(StopReason.Shutdown, FencedDetail);
                 await recorder.RecoverAsync(DeadInstanceReason, stopping);
                 return true;
-            });
+            }).WaitAsync(stopping); // a loop that stopped runs no more commands
             ReplicaLog.Rejoined(logger, options.Instance, store.EpochOf(options.Instance) ?? 0);
         }
         catch (Exception e) when (e is not OperationCanceledException)

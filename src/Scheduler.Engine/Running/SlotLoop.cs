@@ -55,11 +55,11 @@ internal sealed class SlotLoop
     public async Task RunAsync(CancellationToken stopping)
     {
         await _recorder.RecoverAsync(ReplicaDuties.DeadInstanceReason, stopping);
+        var heartbeats = _replicas.RunAsync(stopping); // at once: a slow start must not look like a dead replica
 
         // Failed runs of the last week whose retries a previous life did not get to; matched to tasks as they are applied.
         _retries.Remember(await _store.FindPendingRetriesAsync(_time.GetUtcNow() - TimeSpan.FromDays(7), stopping));
         EngineLog.Started(_logger, _options.Instance, _tasks.Count);
-        var heartbeats = _replicas.RunAsync(stopping);
         try
         {
             while (!stopping.IsCancellationRequested)
