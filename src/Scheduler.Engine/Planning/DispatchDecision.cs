@@ -29,6 +29,11 @@ public static class DispatchDecision
             return paused;
         }
 
+        if (SlotTakenRule.Decide(input) is { } taken)
+        {
+            return taken;
+        }
+
         var busy = input.ActiveHere.Count > 0 || input.ActiveElsewhere.Count > 0;
         return input.Overlap switch
         {

@@ -34,6 +34,12 @@ public sealed class EngineOptions
     public TimeSpan InstanceLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// With replicas, how long a due slot waits for the replica that owns its task (<see cref="SlotShare"/>) before any
+    /// other may claim it: how late the slots of a dead, stalled or draining replica run until its lease runs out.
+    /// </summary>
+    public TimeSpan ClaimGrace { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How long a chained run stays <c>queued</c> before this process starts it (default none). A testing aid: with it, a
     /// test can stop the scheduler between an upstream's end and its downstream's start, where a crash could land.
     /// </summary>

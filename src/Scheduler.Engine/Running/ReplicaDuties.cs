@@ -1,15 +1,32 @@
+using Microsoft.Extensions.Logging;
+using Scheduler.State.Store;
+
 namespace Scheduler.Engine.Running;
 
 /// <summary>
-/// What one replica does for the others on a shared store, beside the loop: heartbeat, and recover the runs of a
-/// replica that stopped heartbeating. A loop busy with a slow claim or a burst must not make a live replica look dead.
+/// What one replica does for the others on a shared store, beside the loop: heartbeat; fence and recover a replica that
+/// stopped heartbeating; keep the live set the due slots are spread over (<see cref="Share"/>); and, when this replica
+/// finds itself fenced, stop what it still runs and rejoin as new. A loop busy with a slow claim or a burst must not
+/// make a live replica look dead, so this runs apart from it and reaches it only through its inbox.
 /// </summary>
-internal sealed class ReplicaDuties(RunRecorder recorder, TimeProvider time, EngineOptions options)
+internal sealed class ReplicaDuties(
+    RunRecorder recorder,
+    RunStore store,
+    RunExecutor executor,
+    Func<Func<Task<bool>>, Task<bool>> postToLoop,
+    TimeProvider time,
+    EngineOptions options,
+    ILogger logger)
 {
     public const string DeadInstanceReason = "its scheduler instance stopped heartbeating before the run finished";
 
+    private const string FencedDetail = "its scheduler instance was fenced (presumed dead by another replica, which took the run over)";
+
     private static readonly TimeSpan MaxHeartbeatInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MinHeartbeatInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Which due slots this replica claims first; the loop asks it for every task it plans.</summary>
+    public SlotShare Share { get; } = new(options.Instance, options.ClaimGrace);
 
     /// <summary>Three heartbeats per lease (at most every 10 s): one late heartbeat, a GC pause or a slow write, does not make a live replica look dead.</summary>
     private TimeSpan HeartbeatInterval =>
@@ -19,15 +36,84 @@ internal sealed class ReplicaDuties(RunRecorder recorder, TimeProvider time, Eng
     {
         try
         {
+            await BeatAsync(stopping);
+            await RefreshLiveAsync(stopping);
             while (true)
             {
                 await Task.Delay(HeartbeatInterval, time, stopping);
-                await recorder.HeartbeatAsync(DeadInstanceReason, stopping);
+                await BeatAsync(stopping);
+                await RefreshLiveAsync(stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // serve is stopping; the last heartbeat stands until the lease runs out
+        }
+    }
+
+    private async Task BeatAsync(CancellationToken stopping)
+    {
+        try
+        {
+            var fenced = await store.FenceDeadInstancesAsync(options.Instance, options.InstanceLease, time.GetUtcNow(), stopping);
+            if (fenced.Count > 0)
+            {
+                ReplicaLog.FencedOthers(logger, options.InstanceLease, string.Join(", ", fenced));
+            }
+
+            await recorder.HeartbeatAsync(DeadInstanceReason, stopping);
+        }
+        catch (InstanceFencedException e)
+        {
+            await RejoinAsync(e, stopping);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EngineLog.StoreFailed(logger, e);
+        }
+    }
+
+    /// <summary>
+    /// This replica was presumed dead and its runs were taken over: what it still runs belongs to no one, so it is stopped
+    /// (TERM, kill-grace, KILL, as a timeout stops it) and its ends change nothing (the runs are no longer running in the
+    /// store). In the loop's turn, so no claim goes between the stop and the new registration.
+    /// </summary>
+    private async Task RejoinAsync(InstanceFencedException fenced, CancellationToken stopping)
+    {
+        ReplicaLog.Fenced(logger, options.Instance, fenced.Epoch, options.InstanceLease, executor.Count);
+        try
+        {
+            await postToLoop(async () =>
+            {
+                executor.StopAll(StopReason.Shutdown, FencedDetail);
+                await recorder.RecoverAsync(DeadInstanceReason, stopping);
+                return true;
+            }).WaitAsync(stopping); // a loop that stopped runs no more commands
+            ReplicaLog.Rejoined(logger, options.Instance, store.EpochOf(options.Instance) ?? 0);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EngineLog.StoreFailed(logger, e); // still fenced: the next heartbeat tries again
+        }
+    }
+
+    /// <summary>The instances that heartbeated within the lease and are not fenced: the replicas the due slots are spread over.</summary>
+    private async Task RefreshLiveAsync(CancellationToken stopping)
+    {
+        try
+        {
+            var now = time.GetUtcNow();
+            var live = (await store.ListInstancesAsync(stopping))
+                .Where(i => i.FencedAt is null && now - i.HeartbeatAt <= options.InstanceLease)
+                .Select(i => i.Name);
+            if (Share.Update(live))
+            {
+                ReplicaLog.Sharing(logger, Share.Live.Count, string.Join(", ", Share.Live));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EngineLog.StoreFailed(logger, e);
         }
     }
 }

@@ -105,6 +105,21 @@ internal sealed class RunExecutor(
         return true;
     }
 
+    /// <summary>Stops every run here as <see cref="Stop"/> does, and stays open for new ones (a fenced instance that rejoins).</summary>
+    public void StopAll(StopReason reason, string detail)
+    {
+        long[] ids;
+        lock (_lock)
+        {
+            ids = [.. _active.Keys];
+        }
+
+        foreach (var id in ids)
+        {
+            Stop(id, reason, detail);
+        }
+    }
+
     /// <summary>Stops every run (recorded interrupted), ends those still waiting, and waits up to the grace for the handlers.</summary>
     public async Task ShutdownAsync()
     {

@@ -104,6 +104,7 @@ internal sealed class RunRecorder
         var finish = new RunFinish(run.RunId, status, outcome.ExitCode, output, run.Output.TotalBytes, error, finishedAt)
         {
             Follows = Chains.FollowsOf(run, status, _options.Instance),
+            Instance = _options.Instance,
         };
         var ended = await _ends.WriteAsync(finish);
         if (run.Task.Definition.Concurrency is { } group)
@@ -191,14 +192,14 @@ internal sealed class RunRecorder
         return streak;
     }
 
-    /// <summary>A store failure must not kill the engine: it is logged and the engine goes on (the next write may succeed).</summary>
+    /// <summary>A store failure must not kill the engine: it is logged and the engine goes on (the next write may succeed). A fenced instance is told (ReplicaDuties rejoins).</summary>
     private async Task GuardAsync(Func<Task> write)
     {
         try
         {
             await write();
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not InstanceFencedException)
         {
             EngineLog.StoreFailed(_logger, e);
         }

@@ -27,6 +27,7 @@ internal sealed class SlotLoop
     private readonly ChainStarter _chains;
     private readonly CancelDesk _cancels;
     private readonly GroupDesk _groups;
+    private readonly ReplicaDuties _replicas;
     private bool _stopping;
 
     public SlotLoop(RunStore store, RunRecorder recorder, Handlers.HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger logger, DrainState drain, PauseBoard pauses)
@@ -45,6 +46,7 @@ internal sealed class SlotLoop
         _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger) { Pauses = pauses, Groups = _groups };
         _chains = new ChainStarter(store, recorder.Chains, _tasks, _dispatcher, FlushAsync, _inbox.PostAsync, time, options.ChainStartDelay, logger);
         _cancels = new CancelDesk(_executor, store, recorder, options, logger);
+        _replicas = new ReplicaDuties(recorder, store, _executor, _inbox.PostAsync, time, options, logger);
     }
 
     public RunExecutor Executor => _executor;
@@ -56,11 +58,11 @@ internal sealed class SlotLoop
     public async Task RunAsync(CancellationToken stopping)
     {
         await _recorder.RecoverAsync(ReplicaDuties.DeadInstanceReason, stopping);
+        var heartbeats = _replicas.RunAsync(stopping); // at once: a slow start must not look like a dead replica
 
         // Failed runs of the last week whose retries a previous life did not get to; matched to tasks as they are applied.
         _retries.Remember(await _store.FindPendingRetriesAsync(_time.GetUtcNow() - TimeSpan.FromDays(7), stopping));
         EngineLog.Started(_logger, _options.Instance, _tasks.Count);
-        var heartbeats = new ReplicaDuties(_recorder, _time, _options).RunAsync(stopping);
         try
         {
             while (!stopping.IsCancellationRequested)
@@ -146,7 +148,7 @@ internal sealed class SlotLoop
         while (!cancellationToken.IsCancellationRequested && !_drain.IsDraining && _tasks.TryTakeDue(now, out var slots))
         {
             var before = slots.Watermark;
-            var plan = SlotPlanner.Plan(slots.Task.Definition, before, now, _options.MissedAfter);
+            var plan = SlotPlanner.Plan(slots.Task.Definition, before, _replicas.Share.PlansAt(slots.Task.Id, now), _options.MissedAfter);
             slots.Watermark = plan.Watermark;
             await DrainBacklogAsync(slots, cancellationToken); // what waited goes first: rows are written in slot order
             foreach (var range in plan.PassedRanges)
@@ -163,7 +165,7 @@ internal sealed class SlotLoop
 
             await DrainBacklogAsync(slots, cancellationToken);
             _dispatcher.Advance(slots, before, plan.Next);
-            _tasks.WakeAt(slots, plan.Next);
+            _tasks.WakeAt(slots, _replicas.Share.WakeAt(slots.Task.Id, plan.Next));
         }
 
         await FlushAsync(cancellationToken);

@@ -102,6 +102,12 @@ namespace Scheduler.State.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FencedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("HeartbeatAt")
                         .HasColumnType("INTEGER");
 

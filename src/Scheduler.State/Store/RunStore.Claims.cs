@@ -53,6 +53,7 @@ public sealed partial class RunStore
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await FenceAsync(connection, transaction, instance, cancellationToken);
         await InsertAllAsync(connection, transaction, claims, instance, ids, cancellationToken);
 
         var writes = ClaimTaskWrites.Of(claims, ids, advances, AdvancesLastSlot);

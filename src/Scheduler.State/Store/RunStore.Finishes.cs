@@ -34,6 +34,7 @@ public sealed partial class RunStore
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await FenceAsync(connection, transaction, finishes, cancellationToken);
         await InChunksAsync(
             finishes.Count,
             FinishRowsPerUpdate,

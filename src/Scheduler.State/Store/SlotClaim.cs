@@ -33,4 +33,7 @@ public sealed record RunFinish(long RunId, RunStatus Status, int? ExitCode, stri
 {
     /// <summary>The chained tasks this end starts, queued in the same transaction (<see cref="RunStore.FinishBatchAsync"/>).</summary>
     public IReadOnlyList<ChainFollow> Follows { get; init; } = [];
+
+    /// <summary>The instance that writes the end: its fencing epoch is checked first (<see cref="RunStore.EpochOf"/>); null writes unfenced.</summary>
+    public string? Instance { get; init; }
 }

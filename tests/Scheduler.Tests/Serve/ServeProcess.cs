@@ -126,6 +126,12 @@ internal sealed class ServeProcess : IDisposable
         Assert.True(kill.ExitCode == 0, $"kill -TERM {Id} failed with exit code {kill.ExitCode}.");
     }
 
+    /// <summary>SIGSTOP: the process stalls as in a long GC pause or a suspended VM, its runs going on without it.</summary>
+    public void Suspend() => Signal("STOP");
+
+    /// <summary>SIGCONT: a suspended process goes on where it stopped, unaware of the time it lost.</summary>
+    public void Resume() => Signal("CONT");
+
     /// <summary>SIGKILL to the serve process alone, as a crash or <c>kill -9</c>: the runs it started are orphaned, not stopped.</summary>
     public void KillHard()
     {
@@ -167,6 +173,13 @@ internal sealed class ServeProcess : IDisposable
 
         _log?.WriteLine($"----- serve '{_name}' (pid {_process.Id}) output -----\n{Output}");
         _process.Dispose();
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        Assert.True(kill.ExitCode == 0, $"kill -{signal} {Id} failed with exit code {kill.ExitCode}.");
     }
 
     internal static int FreePort()

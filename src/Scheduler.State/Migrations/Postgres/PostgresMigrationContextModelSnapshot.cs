@@ -111,6 +111,12 @@ namespace Scheduler.State.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("Epoch")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FencedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("HeartbeatAt")
                         .HasColumnType("bigint");
 
