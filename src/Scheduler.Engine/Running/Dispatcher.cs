@@ -47,9 +47,9 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         Pauses?.For(taskId, now) is { } p ? new PauseWindow(p.By, p.Reason, p.SinceUtc, p.UntilUtc) : null;
 
     /// <summary>Until <see cref="EndAhead"/>, runs are claimed ahead of <paramref name="slot"/>: recorded as started at it, and started then.</summary>
-    public void BeginAhead(DateTimeOffset slot) => _startAt = slot;
+    public void BeginAhead(DateTimeOffset slot) => (_startAt, _batch.Limit) = (slot, ClaimBatch.AheadCapacity);
 
-    public void EndAhead() => _startAt = null;
+    public void EndAhead() => (_startAt, _batch.Limit) = (null, ClaimBatch.Capacity);
 
     /// <summary>True when nothing can stand in the way of the task's next run at its slot: nothing in its backlog, and unless overlap: allow no run of it here or elsewhere.</summary>
     public async ValueTask<bool> CanClaimAheadAsync(TaskSlots slots, CancellationToken cancellationToken) =>
