@@ -12,7 +12,13 @@ internal sealed class RunEvents(IRunEventSink? sink, ILogger logger)
 
     public void Finished(
         ActiveRun run, RunStatus status, int? exitCode, string? error, string output, DateTimeOffset? startedAt, DateTimeOffset finishedAt, int previousStreak,
-        string? failingSince = null) =>
+        string? failingSince = null)
+    {
+        if (!ListensTo(run.Task, RunEventKind.Finished))
+        {
+            return; // the event is built only for a listener: thousands of ends a second would allocate it for nothing
+        }
+
         Publish(new RunEvent(run.Task, RunEventKind.Finished, run.RunId, run.Slot, run.Attempt, run.Trigger, status, finishedAt)
         {
             ExitCode = exitCode,
@@ -25,6 +31,7 @@ internal sealed class RunEvents(IRunEventSink? sink, ILogger logger)
             FailingSince = failingSince,
             Trace = run.Trace,
         });
+    }
 
     /// <summary>The task was suspended after the run <paramref name="run"/> completed its failure streak.</summary>
     public void Suspended(ActiveRun run, string reason, int streak, string? failingSince, DateTimeOffset at) =>

@@ -51,6 +51,7 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
         var added = new List<string>();
         var changed = new List<string>();
         var flagged = new List<string>();
+        var valid = new List<AppliedDefinition>();
         foreach (var file in set.Files)
         {
             if (file.Task is { } task)
@@ -58,17 +59,21 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
                 var source = sources[file.TaskId];
                 var hash = DefinitionRegistry.HashOf(source.Content.Span);
                 Definitions.Add(task.Id, hash, task);
-                var outcome = await store.UpsertTaskAsync(
-                    new AppliedDefinition(task.Id, file.DisplayPath, Encoding.UTF8.GetString(source.Content.Span), hash, snapshot.Revision,
-                        task.Enabled ? task.Slots.NextAfter(now)?.Utc : null, task.Enabled ? TaskState.Active : TaskState.Disabled),
-                    now, cancellationToken);
-                (outcome switch { UpsertOutcome.Added => added, UpsertOutcome.Changed => changed, _ => null })?.Add(task.Id);
+                valid.Add(new AppliedDefinition(task.Id, file.DisplayPath, Encoding.UTF8.GetString(source.Content.Span), hash, snapshot.Revision,
+                    task.Enabled ? task.Slots.NextAfter(now)?.Utc : null, task.Enabled ? TaskState.Active : TaskState.Disabled));
             }
             else if (file.Diagnostics.FirstOrDefault(d => d.IsError) is { } error
                 && await store.FlagInvalidAsync(file.TaskId, Describe(error), now, cancellationToken))
             {
                 flagged.Add(file.TaskId);
             }
+        }
+
+        // One transaction for the whole set: a commit per file made a folder of thousands take seconds.
+        var outcomes = await store.UpsertTasksAsync(valid, now, cancellationToken);
+        for (var i = 0; i < valid.Count; i++)
+        {
+            (outcomes[i] switch { UpsertOutcome.Added => added, UpsertOutcome.Changed => changed, _ => null })?.Add(valid[i].TaskId);
         }
 
         var retired = new List<string>();
@@ -100,13 +105,17 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
 
     private async Task UpsertSystemTasksAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var systems = new List<AppliedDefinition>(SystemTasks.Count);
         foreach (var system in SystemTasks)
         {
             var entry = Definitions.AddSystem(system);
-            await store.UpsertTaskAsync(
-                new AppliedDefinition(system.Id, system.Definition.SourcePath, entry.Text, entry.Hash,
-                    system.Revision, system.Definition.Slots.NextAfter(now)?.Utc, TaskState.Active, IsSystem: true),
-                now, cancellationToken);
+            systems.Add(new AppliedDefinition(system.Id, system.Definition.SourcePath, entry.Text, entry.Hash,
+                system.Revision, system.Definition.Slots.NextAfter(now)?.Utc, TaskState.Active, IsSystem: true));
+        }
+
+        if (systems.Count > 0)
+        {
+            await store.UpsertTasksAsync(systems, now, cancellationToken);
         }
     }
 

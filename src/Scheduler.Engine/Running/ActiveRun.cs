@@ -33,6 +33,9 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
     /// <summary>Set when it starts executing (under the executor's lock); null while it waits for a place under the concurrency cap.</summary>
     public Task? Execution { get; set; }
 
+    /// <summary>Admitted and not yet started or queued for a place: claimed ahead of its slot, until then (under the executor's lock).</summary>
+    public bool IsHeld { get; set; }
+
     public RunInWay InWay => new(RunId, Slot, Attempt, Trigger);
 
     /// <summary>True when no retry can follow this attempt: it was stopped (timeout aside, by a person or a shutdown) or its retries are spent.</summary>

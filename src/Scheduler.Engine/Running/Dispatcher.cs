@@ -16,6 +16,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     private readonly ClaimBatch _batch = new();
     private readonly List<TaskSlots> _refused = [];
     private ILookup<string, RunningRun>? _elsewhere;
+    private DateTimeOffset? _startAt;
 
     /// <summary>The concurrency groups: what waits in a group task's way, and the admission of what this claims (the loop sets it).</summary>
     public GroupDesk? Groups { get; init; }
@@ -48,6 +49,17 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     public PauseWindow? PauseOf(string taskId, DateTimeOffset now) =>
         Pauses?.For(taskId, now) is { } p ? new PauseWindow(p.By, p.Reason, p.SinceUtc, p.UntilUtc) : null;
 
+    /// <summary>Until <see cref="EndAhead"/>, runs are claimed ahead of <paramref name="slot"/>: recorded as started at it, and started then.</summary>
+    public void BeginAhead(DateTimeOffset slot) => (_startAt, _batch.Limit) = (slot, ClaimBatch.AheadCapacity);
+
+    public void EndAhead() => (_startAt, _batch.Limit) = (null, ClaimBatch.Capacity);
+
+    /// <summary>True when nothing can stand in the way of the task's next run at its slot: nothing in its backlog, and unless overlap: allow no run of it here or elsewhere.</summary>
+    public async ValueTask<bool> CanClaimAheadAsync(TaskSlots slots, CancellationToken cancellationToken) =>
+        slots.Backlog.Count == 0
+        && (slots.Task.Definition.Overlap == OverlapPolicy.Allow
+            || (!overlap.Any(slots.Task.Id) && (await ElsewhereAsync(slots.Task.Id, cancellationToken)).Count == 0));
+
     /// <summary>Forgets the other replicas' runs read for the previous tick: they are read again, once, when a policy asks.</summary>
     public void BeginTick()
     {
@@ -60,7 +72,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     /// queues behind it, and so does a skip (rows are written in slot order); a run taken from the backlog stays there
     /// unless the verdict claims or skips it.
     /// </summary>
-    public async Task<DispatchVerdict> DispatchAsync(TaskSlots slots, OwedRun owed, bool fromBacklog, CancellationToken cancellationToken)
+    public async ValueTask<DispatchVerdict> DispatchAsync(TaskSlots slots, OwedRun owed, bool fromBacklog, CancellationToken cancellationToken)
     {
         var task = slots.Task;
         IReadOnlyList<OwedRun> queuedAhead = fromBacklog ? [] : slots.QueuedRuns;
@@ -96,7 +108,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     }
 
     /// <summary>Records slots the plan passed over as one skipped row (slot = the range's first): now, or in its turn behind the backlog.</summary>
-    public async Task PassAsync(TaskSlots slots, PassedRange range, CancellationToken cancellationToken)
+    public async ValueTask PassAsync(TaskSlots slots, PassedRange range, CancellationToken cancellationToken)
     {
         var item = new BacklogItem(new OwedRun(range.From, Definitions.Runs.RunTrigger.CatchUp), range.Reason, range);
         if (slots.Backlog.Count > 0)
@@ -110,7 +122,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     }
 
     /// <summary>Writes a row taken from the head of the backlog (a skip or a passed range) in its turn.</summary>
-    public Task RecordAsync(TaskSlots slots, BacklogItem head, CancellationToken cancellationToken)
+    public ValueTask RecordAsync(TaskSlots slots, BacklogItem head, CancellationToken cancellationToken)
     {
         Record(slots, head, fromBacklog: true);
         return FlushIfFullAsync(cancellationToken);
@@ -122,7 +134,13 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
 
     public void Mark(TaskAdvance advance) => _batch.Mark(advance);
 
-    private Task FlushIfFullAsync(CancellationToken cancellationToken) => _batch.IsFull ? FlushAsync(cancellationToken) : Task.CompletedTask;
+    private async ValueTask FlushIfFullAsync(CancellationToken cancellationToken)
+    {
+        if (_batch.IsFull)
+        {
+            await FlushAsync(cancellationToken);
+        }
+    }
 
     /// <summary>A skipped row: for a slot that came while a run was active, or for a passed range.</summary>
     private void Record(TaskSlots slots, BacklogItem item, bool fromBacklog)
@@ -148,7 +166,10 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
             return [];
         }
 
-        var ids = await recorder.ClaimAsync(_batch, time.GetUtcNow(), cancellationToken);
+        var now = time.GetUtcNow();
+        var startAt = _startAt is { } at && at > now ? at : (DateTimeOffset?)null;
+        var ids = await recorder.ClaimAsync(_batch, startAt ?? now, cancellationToken);
+        var claimed = new List<ActiveRun>(_batch.Count);
         for (var i = 0; i < _batch.Count; i++)
         {
             var (task, owed) = (_batch.Tasks[i], _batch.Items[i].Run);
@@ -165,9 +186,11 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
             }
             else if (id is { } runId && _batch.Claims[i].SkipReason is null)
             {
-                executor.Admit(new ActiveRun(task, runId, owed.Slot, owed.Attempt, owed.Trigger, options.OutputTailBytes) { Parameters = _batch.Claims[i].Parameters });
+                claimed.Add(new ActiveRun(task, runId, owed.Slot, owed.Attempt, owed.Trigger, options.OutputTailBytes) { Parameters = _batch.Claims[i].Parameters });
             }
         }
+
+        executor.Admit(claimed, startAt);
 
         if (ids is null)
         {
@@ -178,11 +201,6 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         return ids;
     }
 
-    /// <summary>
-    /// The store refused the batch: nothing of it was written. Each planned task goes back to its watermark before the
-    /// plan (its slots will be planned again, and the catch-up policy decides); owed runs taken from a backlog, and
-    /// retries, go back to the head of their task's backlog in their order.
-    /// </summary>
     /// <summary>The tasks whose claims or marks the store refused since the last call: to be tried again once it takes writes.</summary>
     public List<TaskSlots> TakeRefused()
     {
@@ -191,6 +209,11 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         return refused;
     }
 
+    /// <summary>
+    /// The store refused the batch: nothing of it was written. Each planned task goes back to its watermark before the
+    /// plan (its slots will be planned again, and the catch-up policy decides); owed runs taken from a backlog, and
+    /// retries, go back to the head of their task's backlog in their order.
+    /// </summary>
     private void GiveBack()
     {
         foreach (var (slots, watermark) in _batch.Planned)
@@ -211,7 +234,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         }
     }
 
-    private async Task<DispatchVerdict> DecideAsync(ScheduledTask task, OwedRun owed, IReadOnlyList<OwedRun> queuedAhead, CancellationToken cancellationToken)
+    private async ValueTask<DispatchVerdict> DecideAsync(ScheduledTask task, OwedRun owed, IReadOnlyList<OwedRun> queuedAhead, CancellationToken cancellationToken)
     {
         var overlapPolicy = task.Definition.Overlap;
         IReadOnlyList<RunInWay> elsewhere = overlapPolicy == OverlapPolicy.Allow ? [] : await ElsewhereAsync(task.Id, cancellationToken);
@@ -287,7 +310,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     private int ElsewhereCount(string taskId) => _elsewhere?[taskId].Count() ?? 0;
 
     /// <summary>The task's runs on other replicas, from one read per tick; a store that fails to answer gives none (the claim will fail too).</summary>
-    private async Task<IReadOnlyList<RunInWay>> ElsewhereAsync(string taskId, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyList<RunInWay>> ElsewhereAsync(string taskId, CancellationToken cancellationToken)
     {
         if (_elsewhere is null)
         {

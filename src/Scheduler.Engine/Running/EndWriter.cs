@@ -16,8 +16,9 @@ internal sealed class EndWriter
 {
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    // Claims wait for the end batch in progress (one writer at a time): small batches keep that wait short.
-    private const int MaxBatch = 250;
+    // Claims wait for the end batch in progress (one writer at a time), but most are written ahead of their slot
+    // (EngineOptions.ClaimAhead): larger end batches cost fewer commits, each of which rewrites the pages it touched.
+    private const int MaxBatch = 1000;
 
     private readonly Channel<(RunFinish Finish, TaskCompletionSource<bool> Done)> _pending =
         Channel.CreateUnbounded<(RunFinish, TaskCompletionSource<bool>)>(new UnboundedChannelOptions { SingleReader = true });

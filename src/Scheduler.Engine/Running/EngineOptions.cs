@@ -9,6 +9,14 @@ public sealed class EngineOptions
     /// <summary>Runs executing at once across all tasks; further runs wait, claimed, for a free place.</summary>
     public int MaxConcurrentRuns { get; set; } = 16;
 
+    /// <summary>
+    /// How long before a slot its run is claimed (its row written <c>running</c>, started at the slot), so that at the slot
+    /// only handlers start: a tick of thousands of runs otherwise started its last runs only once all their rows were
+    /// written. Only a task with nothing in the way (no run of it here, on another replica, or in its backlog) is claimed
+    /// ahead; the others are decided at their slot. Zero claims every run at its slot.
+    /// </summary>
+    public TimeSpan ClaimAhead { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>A slot found due later than this was missed (downtime, suspend, clock jump) and follows the task's catch-up policy.</summary>
     public TimeSpan MissedAfter { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -57,24 +57,65 @@ internal sealed class RunExecutor(
         }
     }
 
-    /// <summary>A claimed run joins the active ones: it starts now, or waits for a place under the concurrency cap.</summary>
-    public void Admit(ActiveRun run)
+    /// <summary>
+    /// Claimed runs join the active ones: they start now (or wait for a place under the concurrency cap), or, claimed
+    /// ahead of their slot, at <paramref name="startAt"/>, found meanwhile by a cancel or a shutdown. One timer for the batch, none per run.
+    /// </summary>
+    public void Admit(IReadOnlyList<ActiveRun> runs, DateTimeOffset? startAt = null)
     {
-        if (RunTracing.IsOn)
-        {
-            run.Tick = System.Diagnostics.Activity.Current?.Context ?? default; // the loop's tick, while it claims
-        }
-
+        var tick = RunTracing.IsOn ? System.Diagnostics.Activity.Current?.Context ?? default : default; // the loop's tick, while it claims
         lock (_lock)
         {
-            _active.Add(run.RunId, run);
-            if (DispatchDecision.HasFreePlace(_executing, options.MaxConcurrentRuns))
+            foreach (var run in runs)
             {
-                Start(run);
+                run.Tick = tick;
+                run.IsHeld = true;
+                _active.Add(run.RunId, run);
             }
-            else
+        }
+
+        if (startAt is { } at)
+        {
+            _ = ReleaseAtAsync(runs, at);
+        }
+        else
+        {
+            Release(runs);
+        }
+    }
+
+    private async Task ReleaseAtAsync(IReadOnlyList<ActiveRun> runs, DateTimeOffset startAt)
+    {
+        var wait = startAt - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, time);
+        }
+
+        Release(runs);
+    }
+
+    /// <summary>Starts each run still waiting for its start, or queues it for a place.</summary>
+    private void Release(IReadOnlyList<ActiveRun> runs)
+    {
+        lock (_lock)
+        {
+            foreach (var run in runs)
             {
-                _waiting.Enqueue(run);
+                if (!run.IsHeld || _closed)
+                {
+                    continue; // stopped before its slot (ended as cancelled there), or the executor shut down (ended there)
+                }
+
+                run.IsHeld = false;
+                if (DispatchDecision.HasFreePlace(_executing, options.MaxConcurrentRuns))
+                {
+                    Start(run);
+                }
+                else
+                {
+                    _waiting.Enqueue(run);
+                }
             }
         }
     }
@@ -91,8 +132,9 @@ internal sealed class RunExecutor(
             }
 
             run.Stop(reason, detail);
-            if (run.Execution is null && Dequeue(run))
+            if (run.Execution is null && (run.IsHeld || Dequeue(run)))
             {
+                run.IsHeld = false;
                 unstarted = run;
             }
         }
@@ -134,8 +176,9 @@ internal sealed class RunExecutor(
             }
 
             _closed = true; // from here no run starts: every execution is known below
-            unstarted = [.. _waiting];
+            unstarted = [.. _waiting, .. _active.Values.Where(r => r.IsHeld)];
             _waiting.Clear();
+            unstarted.ForEach(r => r.IsHeld = false);
             executions = [.. _active.Values.Select(r => r.Execution).OfType<Task>()];
         }
 
@@ -183,7 +226,7 @@ internal sealed class RunExecutor(
             else
             {
                 var running = handlers.For(definition.Handler).RunAsync(context, run.StopToken);
-                outcome = running.IsCompleted ? await running : await WithOutputFlushAsync(run, running);
+                outcome = running.IsCompleted ? await running : await LiveOutput.WhileRunningAsync(run, running, recorder, options.OutputFlushInterval, time);
             }
         }
         catch (Exception e)
@@ -253,42 +296,5 @@ internal sealed class RunExecutor(
         }
 
         return found;
-    }
-
-    /// <summary>Only a handler that did not end at once gets the live-output flusher and its timer: a burst of in-process runs creates none.</summary>
-    private async Task<HandlerOutcome> WithOutputFlushAsync(ActiveRun run, Task<HandlerOutcome> running)
-    {
-        using var flushing = new CancellationTokenSource();
-        var flusher = FlushOutputWhileRunningAsync(run, flushing.Token);
-        try
-        {
-            return await running;
-        }
-        finally
-        {
-            await flushing.CancelAsync();
-            await flusher;
-        }
-    }
-
-    private async Task FlushOutputWhileRunningAsync(ActiveRun run, CancellationToken done)
-    {
-        var written = 0L;
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(options.OutputFlushInterval, time, done);
-                if (run.Output.TotalBytes != written)
-                {
-                    written = run.Output.TotalBytes;
-                    await recorder.UpdateOutputAsync(run, written, done);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (done.IsCancellationRequested)
-        {
-            // the run ended; its end writes the final tail
-        }
     }
 }

@@ -29,6 +29,7 @@ internal sealed class SlotLoop
     private readonly GroupDesk _groups;
     private readonly ReplicaDuties _replicas;
     private bool _stopping;
+    private DateTimeOffset _claimedAhead; // the slot instant whose runs were last claimed ahead: decided once
 
     public SlotLoop(RunStore store, RunRecorder recorder, Handlers.HandlerRegistry handlers, TimeProvider time, EngineOptions options, ILogger logger, DrainState drain, PauseBoard pauses)
     {
@@ -74,6 +75,7 @@ internal sealed class SlotLoop
                 await FireRetriesAsync(now, stopping);
                 await _chains.StartAsync([], now, stopping);
                 await (_drain.IsDraining ? Task.CompletedTask : _groups.AdmitDueAsync(_time.GetUtcNow(), stopping));
+                await ClaimAheadAsync(now, stopping);
                 await _inbox.WaitAsync(NextWake(now), now, stopping);
             }
         }
@@ -139,14 +141,44 @@ internal sealed class SlotLoop
         };
     }
 
-    private async Task FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the runs of the next slot instant before it comes (<see cref="EngineOptions.ClaimAhead"/>), so that at the
+    /// slot only handlers start. Tasks that something could stand in the way of by then are left to be decided at the slot.
+    /// </summary>
+    private async Task ClaimAheadAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_drain.IsDraining || !_tasks.TryPeekDue(out var slot) || slot <= now || slot - now > _options.ClaimAhead || slot == _claimedAhead)
+        {
+            return;
+        }
+
+        _claimedAhead = slot;
+        _dispatcher.BeginAhead(slot);
+        try
+        {
+            await FireDueAsync(slot, cancellationToken, ahead: true);
+        }
+        finally
+        {
+            _dispatcher.EndAhead();
+        }
+    }
+
+    private async Task FireDueAsync(DateTimeOffset now, CancellationToken cancellationToken, bool ahead = false)
     {
         var anythingDue = _tasks.TryPeekDue(out var due) && due <= now;
         using var tick = RunTracing.IsOn && anythingDue ? RunTracing.StartTick(now) : null;
         _dispatcher.BeginTick();
         await _dispatcher.ReadPausesAsync(anythingDue, cancellationToken); // an idle loop reads nothing
+        List<TaskSlots>? atTheSlot = null;
         while (!cancellationToken.IsCancellationRequested && !_drain.IsDraining && _tasks.TryTakeDue(now, out var slots))
         {
+            if (ahead && !await _dispatcher.CanClaimAheadAsync(slots, cancellationToken))
+            {
+                (atTheSlot ??= []).Add(slots);
+                continue;
+            }
+
             var before = slots.Watermark;
             var plan = SlotPlanner.Plan(slots.Task.Definition, before, _replicas.Share.PlansAt(slots.Task.Id, now), _options.MissedAfter);
             slots.Watermark = plan.Watermark;
@@ -168,6 +200,7 @@ internal sealed class SlotLoop
             _tasks.WakeAt(slots, _replicas.Share.WakeAt(slots.Task.Id, plan.Next));
         }
 
+        atTheSlot?.ForEach(slots => _tasks.WakeAt(slots, slots.Next));
         await FlushAsync(cancellationToken);
     }
 
@@ -259,9 +292,9 @@ internal sealed class SlotLoop
     {
         // Wake at least every minute: a clock that jumps is noticed even when nothing is due soon.
         var wake = now + TimeSpan.FromMinutes(1);
-        if (!_drain.IsDraining && _tasks.TryPeekDue(out var due) && due < wake)
+        if (!_drain.IsDraining && _tasks.TryPeekDue(out var due) && (due == _claimedAhead ? due : due - _options.ClaimAhead) is var at && at < wake)
         {
-            wake = due;
+            wake = at;
         }
 
         if (!_drain.IsDraining && _retries.TryPeek(out var retry) && retry < wake)

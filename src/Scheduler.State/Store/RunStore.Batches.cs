@@ -19,15 +19,6 @@ public sealed partial class RunStore
     // asynchronously: left to SQLite, the loser of the file lock sleeps in its busy handler, in steps of up to 100 ms.
     private readonly SemaphoreSlim _batchTurn = new(1, 1);
 
-    // Streak: @streak is FailureStreak.Change (1 adds one, 0 resets, -1 keeps); the summary only for the task's newest run.
-    private const string FinishTaskSql = """
-        UPDATE "Tasks" SET
-          "FailureStreak" = CASE @streak WHEN 1 THEN "FailureStreak" + 1 WHEN 0 THEN 0 ELSE "FailureStreak" END,
-          "LastRunStatus" = CASE WHEN "LastRunId" = @id THEN @status ELSE "LastRunStatus" END,
-          "LastRunFinishedAt" = CASE WHEN "LastRunId" = @id THEN @finished ELSE "LastRunFinishedAt" END
-        WHERE "Id" = @task
-        """;
-
     /// <summary>
     /// Claims every run of <paramref name="claims"/> and writes the tasks' <paramref name="advances"/>, in one
     /// transaction. Returns, in order, each claim's run id, or null where the slot was already claimed.

@@ -7,7 +7,7 @@ using Scheduler.Definitions.Runs;
 namespace Scheduler.State.Store;
 
 /// <summary>
-/// The claim batch: its runs inserted by multi-row statements, then one update per task it touches. At thousands of
+/// The claim batch: its runs inserted by multi-row statements, then its tasks' rows by multi-row updates (RunStore.TaskSummaries.cs). At thousands of
 /// runs a second the statements' own cost (binding, stepping, the interop) was most of the store's time: a
 /// statement per run and two per task (its summary, then its marks) cost several times what the rows do.
 /// </summary>
@@ -31,19 +31,6 @@ public sealed partial class RunStore
         RETURNING "Id", "TaskId", "SlotUtc", "Attempt"
         """;
 
-    // A task's summary (only a newer run replaces it), its catch-up mark (only a later slot moves it) and its next
-    // slot (when the batch carries one), in one statement: what the batch's claims, skipped rows and marks say of it.
-    private const string ClaimTaskSql = """
-        UPDATE "Tasks" SET
-          "LastSlotUtc" = CASE WHEN @hasMark = 1 AND ("LastSlotUtc" IS NULL OR "LastSlotUtc" < @mark) THEN @mark ELSE "LastSlotUtc" END,
-          "NextSlotUtc" = CASE WHEN @setNext = 1 THEN @next ELSE "NextSlotUtc" END,
-          "LastRunStatus" = CASE WHEN @hasRun = 1 AND ("LastRunId" IS NULL OR "LastRunId" < @id) THEN 'running' ELSE "LastRunStatus" END,
-          "LastRunStartedAt" = CASE WHEN @hasRun = 1 AND ("LastRunId" IS NULL OR "LastRunId" < @id) THEN @started ELSE "LastRunStartedAt" END,
-          "LastRunFinishedAt" = CASE WHEN @hasRun = 1 AND ("LastRunId" IS NULL OR "LastRunId" < @id) THEN NULL ELSE "LastRunFinishedAt" END,
-          "LastRunId" = CASE WHEN @hasRun = 1 AND ("LastRunId" IS NULL OR "LastRunId" < @id) THEN @id ELSE "LastRunId" END
-        WHERE "Id" = @task
-        """;
-
     private static readonly string FullInsertSql = InsertClaimSql(ClaimRowsPerInsert);
 
     private async Task ClaimBatchCoreAsync(
@@ -56,22 +43,7 @@ public sealed partial class RunStore
         await FenceAsync(connection, transaction, instance, cancellationToken);
         await InsertAllAsync(connection, transaction, claims, instance, ids, cancellationToken);
 
-        var writes = ClaimTaskWrites.Of(claims, ids, advances, AdvancesLastSlot);
-        await using var task = Command(connection, transaction, ClaimTaskSql, "@hasMark", "@mark", "@setNext", "@next", "@hasRun", "@id", "@started", "@task");
-        foreach (var write in writes)
-        {
-            // Absent values are flagged rather than null: PostgreSQL then always knows the parameters' types.
-            Set(task, "@hasMark", write.Mark is null ? 0 : 1);
-            Set(task, "@mark", write.Mark ?? 0L);
-            Set(task, "@setNext", write.SetsNext ? 1 : 0);
-            Set(task, "@next", write.Next);
-            Set(task, "@hasRun", write.RunId is null ? 0 : 1);
-            Set(task, "@id", write.RunId ?? 0L);
-            Set(task, "@started", write.RunStarted);
-            Set(task, "@task", write.TaskId);
-            await task.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await UpdateClaimedTasksAsync(connection, transaction, ClaimTaskWrites.Of(claims, ids, advances, AdvancesLastSlot), cancellationToken);
         await QueueGroupClaimsAsync(connection, transaction, claims, ids, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -140,16 +112,8 @@ public sealed partial class RunStore
         }
     }
 
-    private static DbCommand InsertCommand(DbConnection connection, DbTransaction transaction, int rows)
-    {
-        var names = new string[rows * ClaimColumns];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = string.Create(CultureInfo.InvariantCulture, $"@p{i}");
-        }
-
-        return Command(connection, transaction, rows == ClaimRowsPerInsert ? FullInsertSql : InsertClaimSql(rows), names);
-    }
+    private static DbCommand InsertCommand(DbConnection connection, DbTransaction transaction, int rows) =>
+        Command(connection, transaction, rows == ClaimRowsPerInsert ? FullInsertSql : InsertClaimSql(rows), Names(rows * ClaimColumns));
 
     private static string InsertClaimSql(int rows)
     {

@@ -8,7 +8,7 @@ namespace Scheduler.State.Store;
 
 /// <summary>
 /// The end batch: the runs' rows updated by multi-row statements (<c>UPDATE ... FROM (VALUES ...)</c>, which SQLite and
-/// PostgreSQL both read, the values cast so PostgreSQL knows their types), then each ended run's task, in the order of the ends.
+/// PostgreSQL both read, the values cast so PostgreSQL knows their types), then the ended runs' tasks by multi-row updates (RunStore.TaskSummaries.cs).
 /// </summary>
 public sealed partial class RunStore
 {
@@ -41,7 +41,7 @@ public sealed partial class RunStore
             rows => FinishCommand(connection, transaction, rows),
             (update, from, count) => FinishRunsAsync(update, finishes, from, count, taskIds, seen, cancellationToken));
 
-        await using var task = Command(connection, transaction, FinishTaskSql, "@streak", "@id", "@status", "@finished", "@task");
+        await UpdateFinishedTasksAsync(connection, transaction, FinishTaskWrites.Of(finishes, taskIds), cancellationToken);
         for (var i = 0; i < finishes.Count; i++)
         {
             if (taskIds[i] is not { } taskId)
@@ -49,17 +49,10 @@ public sealed partial class RunStore
                 continue; // no longer running: marked interrupted or cancelled by someone else, and that verdict stands
             }
 
-            var finish = finishes[i];
             done[i] = true;
-            Set(task, "@streak", FailureStreak.Change(finish.Status));
-            Set(task, "@id", finish.RunId);
-            Set(task, "@status", RunNames.Of(finish.Status));
-            Set(task, "@finished", finish.FinishedAt.ToUnixTimeMilliseconds());
-            Set(task, "@task", taskId);
-            await task.ExecuteNonQueryAsync(cancellationToken);
-            if (finish.Follows.Count > 0)
+            if (finishes[i].Follows.Count > 0)
             {
-                await new ChainQueue(connection, transaction).QueueAsync(finish, taskId, chained, cancellationToken);
+                await new ChainQueue(connection, transaction).QueueAsync(finishes[i], taskId, chained, cancellationToken);
             }
         }
 
@@ -96,16 +89,8 @@ public sealed partial class RunStore
         }
     }
 
-    private static DbCommand FinishCommand(DbConnection connection, DbTransaction transaction, int rows)
-    {
-        var names = new string[rows * FinishColumns];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = string.Create(CultureInfo.InvariantCulture, $"@p{i}");
-        }
-
-        return Command(connection, transaction, rows == FinishRowsPerUpdate ? FullFinishSql : FinishRunsSql(rows), names);
-    }
+    private static DbCommand FinishCommand(DbConnection connection, DbTransaction transaction, int rows) =>
+        Command(connection, transaction, rows == FinishRowsPerUpdate ? FullFinishSql : FinishRunsSql(rows), Names(rows * FinishColumns));
 
     private static string FinishRunsSql(int rows)
     {

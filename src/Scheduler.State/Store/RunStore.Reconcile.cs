@@ -16,6 +16,16 @@ public sealed partial class RunStore
     public async Task<UpsertOutcome> UpsertTaskAsync(AppliedDefinition definition, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        return (await UpsertTasksAsync([definition], at, cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Stores a set of valid definitions as <see cref="UpsertTaskAsync"/> does each, in one transaction: a commit (an
+    /// fsync) per definition made a set of ten thousand files take seconds to store. Returns each one's outcome, in order.
+    /// </summary>
+    public async Task<UpsertOutcome[]> UpsertTasksAsync(IReadOnlyList<AppliedDefinition> definitions, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
 
         // Read, then save only the changed columns: the engine's conditional updates (last slot, summary,
         // streak) touch other columns, so nothing it writes meanwhile is lost.
@@ -23,64 +33,93 @@ public sealed partial class RunStore
         {
             await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
             await using var turn = await _provider.BeginReconcileAsync(db, cancellationToken);
-            var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == definition.TaskId, cancellationToken);
-            var outcome = task is null ? UpsertOutcome.Added
-                : task.DefinitionHash != definition.DefinitionHash ? UpsertOutcome.Changed
-                : UpsertOutcome.Unchanged;
-
-            if (task is null)
+            var known = await TrackedTasksAsync(db, definitions, cancellationToken);
+            var outcomes = new UpsertOutcome[definitions.Count];
+            for (var i = 0; i < definitions.Count; i++)
             {
-                task = new TaskRecord
-                {
-                    Id = definition.TaskId,
-                    SourcePath = definition.SourcePath,
-                    DefinitionYaml = definition.DefinitionYaml,
-                    DefinitionHash = definition.DefinitionHash,
-                    Revision = definition.Revision,
-                };
-                db.Tasks.Add(task);
-            }
-
-            if (outcome != UpsertOutcome.Unchanged)
-            {
-                db.Audit.Add(new AuditRecord
-                {
-                    At = at,
-                    Action = AuditActions.ConfigApplied,
-                    TaskId = definition.TaskId,
-                    Actor = Reconciler,
-                    Result = outcome == UpsertOutcome.Added ? "added" : "changed",
-                    Detail = outcome == UpsertOutcome.Added
-                        ? $"hash {definition.DefinitionHash} at revision {definition.Revision}"
-                        : $"hash {task.DefinitionHash} -> {definition.DefinitionHash} at revision {definition.Revision}",
-                });
-                task.DefinitionYaml = definition.DefinitionYaml;
-                task.DefinitionHash = definition.DefinitionHash;
-                task.Revision = definition.Revision;
-                task.AppliedAt = at;
-            }
-
-            task.SourcePath = definition.SourcePath;
-            task.State = definition.State;
-            task.ConfigError = null;
-            task.NextSlotUtc = definition.NextSlotUtc;
-            task.IsSystem = definition.IsSystem;
-            if (db.ChangeTracker.HasChanges())
-            {
-                task.UpdatedAt = at;
+                outcomes[i] = Apply(db, known, definitions[i], at);
             }
 
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await CommitAsync(turn, cancellationToken);
-                return outcome;
+                return outcomes;
             }
-            catch (DbUpdateException e) when (attempt == 0 && outcome == UpsertOutcome.Added && _provider.IsUniqueViolation(e))
+            catch (DbUpdateException e) when (attempt == 0 && outcomes.Contains(UpsertOutcome.Added) && _provider.IsUniqueViolation(e))
             {
-                // Another reconciler added it first: go round once more as an update.
+                // Another reconciler added one of them first: go round once more, reading it as known.
             }
         }
+    }
+
+    // Ids read in chunks: a set of tens of thousands must not become one statement with a parameter per id.
+    private static async Task<Dictionary<string, TaskRecord>> TrackedTasksAsync(
+        SchedulerDbContext db, IReadOnlyList<AppliedDefinition> definitions, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, TaskRecord>(StringComparer.Ordinal);
+        foreach (var chunk in definitions.Select(d => d.TaskId).Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            foreach (var task in await db.Tasks.Where(t => chunk.Contains(t.Id)).ToListAsync(cancellationToken))
+            {
+                known[task.Id] = task;
+            }
+        }
+
+        return known;
+    }
+
+    private static UpsertOutcome Apply(SchedulerDbContext db, Dictionary<string, TaskRecord> known, AppliedDefinition definition, DateTimeOffset at)
+    {
+        var task = known.GetValueOrDefault(definition.TaskId);
+        var outcome = task is null ? UpsertOutcome.Added
+            : task.DefinitionHash != definition.DefinitionHash ? UpsertOutcome.Changed
+            : UpsertOutcome.Unchanged;
+
+        if (task is null)
+        {
+            task = new TaskRecord
+            {
+                Id = definition.TaskId,
+                SourcePath = definition.SourcePath,
+                DefinitionYaml = definition.DefinitionYaml,
+                DefinitionHash = definition.DefinitionHash,
+                Revision = definition.Revision,
+            };
+            db.Tasks.Add(task);
+            known[task.Id] = task; // the same id twice in one set: the second is an update of the first
+        }
+
+        if (outcome != UpsertOutcome.Unchanged)
+        {
+            db.Audit.Add(new AuditRecord
+            {
+                At = at,
+                Action = AuditActions.ConfigApplied,
+                TaskId = definition.TaskId,
+                Actor = Reconciler,
+                Result = outcome == UpsertOutcome.Added ? "added" : "changed",
+                Detail = outcome == UpsertOutcome.Added
+                    ? $"hash {definition.DefinitionHash} at revision {definition.Revision}"
+                    : $"hash {task.DefinitionHash} -> {definition.DefinitionHash} at revision {definition.Revision}",
+            });
+            task.DefinitionYaml = definition.DefinitionYaml;
+            task.DefinitionHash = definition.DefinitionHash;
+            task.Revision = definition.Revision;
+            task.AppliedAt = at;
+        }
+
+        task.SourcePath = definition.SourcePath;
+        task.State = definition.State;
+        task.ConfigError = null;
+        task.NextSlotUtc = definition.NextSlotUtc;
+        task.IsSystem = definition.IsSystem;
+        if (db.Entry(task).State is EntityState.Added or EntityState.Modified)
+        {
+            task.UpdatedAt = at;
+        }
+
+        return outcome;
     }
 
     /// <summary>

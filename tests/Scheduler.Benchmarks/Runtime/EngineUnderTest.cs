@@ -67,15 +67,18 @@ internal sealed class EngineUnderTest : IAsyncDisposable
         return $"journal_mode={journal}, synchronous={level}";
     }
 
-    /// <summary>Stores one task as the reconciler does for a valid file.</summary>
-    public Task RegisterAsync(ScheduledTask task, DateTimeOffset now)
+    /// <summary>Stores one task as the reconciler does for a folder of one valid file.</summary>
+    public Task RegisterAsync(ScheduledTask task, DateTimeOffset now) => RegisterAsync([task], now);
+
+    /// <summary>Stores the tasks as the reconciler does for a folder of valid files: one upsert of the set.</summary>
+    public Task RegisterAsync(IReadOnlyList<ScheduledTask> tasks, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(task);
-        var definition = task.Definition;
-        return Store.Runs.UpsertTaskAsync(
-            new AppliedDefinition(task.Id, definition.SourcePath, $"schedule: \"{definition.Schedule.Text}\"\n", task.Id, task.Revision,
-                definition.Slots.NextAfter(now)?.Utc, TaskState.Active),
-            now, CancellationToken.None);
+        ArgumentNullException.ThrowIfNull(tasks);
+        return Store.Runs.UpsertTasksAsync(
+            [.. tasks.Select(task => new AppliedDefinition(task.Id, task.Definition.SourcePath, $"schedule: \"{task.Definition.Schedule.Text}\"\n", task.Id, task.Revision,
+                task.Definition.Slots.NextAfter(now)?.Utc, TaskState.Active))],
+            now,
+            CancellationToken.None);
     }
 
     /// <summary>Starts the loop and hands it the tasks (the engine takes definitions only while its loop runs).</summary>

@@ -38,19 +38,22 @@ public sealed class SlotFiringTests
     }
 
     [Fact]
-    public async Task A_slot_does_not_fire_before_its_time()
+    public async Task A_slot_does_not_fire_before_its_time_though_its_run_is_claimed_ahead_of_it()
     {
         await using var h = await EngineHarness.CreateAsync();
         await h.StartEngineAsync();
         await h.ApplyAsync("tick", "schedule: \"* * * * *\"\nshell: x");
 
-        h.Clock.Advance(TimeSpan.FromSeconds(29.999)); // 11:59:59.999
+        h.Clock.Advance(TimeSpan.FromSeconds(29.999)); // 11:59:59.999, within the claim-ahead time of the 12:00 slot
         await h.BarrierAsync();
-        Assert.Empty(await h.RunsOfAsync("tick"));
+        var claimed = Assert.Single(await h.RunsOfAsync("tick"));
+        Assert.Equal((RunStatus.Running, At("2026-11-23T12:00:00Z"), At("2026-11-23T12:00:00Z")), (claimed.Status, claimed.SlotUtc, claimed.StartedAt!.Value));
+        Assert.Empty(h.Handler.CallsOf("tick"));
 
         h.Clock.Advance(TimeSpan.FromMilliseconds(1));
-        var runs = await h.WaitForRunsAsync("tick", r => r.Count == 1, "the 12:00 run");
-        Assert.Equal(At("2026-11-23T12:00:00Z"), runs[0].SlotUtc);
+        var runs = await h.WaitForRunsAsync("tick", r => r.Count == 1 && r[0].Status == RunStatus.Succeeded, "the 12:00 run");
+        Assert.Equal(claimed.Id, runs[0].Id);
+        Assert.Equal(At("2026-11-23T12:00:00Z"), Assert.Single(h.Handler.CallsOf("tick")).Context.Slot);
     }
 
     [Fact]
