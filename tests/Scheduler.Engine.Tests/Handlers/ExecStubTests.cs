@@ -48,7 +48,7 @@ public sealed class ExecStubTests : IDisposable
     }
 
     [Fact]
-    public async Task The_stub_leads_a_new_session_joins_stderr_to_stdout_and_execs_the_program_in_place()
+    public async Task The_stub_leads_a_new_group_joins_stderr_to_stdout_and_execs_the_program_in_place()
     {
         if (!StubExpected)
         {
@@ -56,7 +56,7 @@ public sealed class ExecStubTests : IDisposable
         }
 
         var start = new ProcessStartInfo(ExecStub.Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "/bin/sh", "named-sh", "-c", "echo \"$0 $$ $(ps -o pgid= -o sid= -p $$)\"; echo err >&2" })
+        foreach (var argument in new[] { "/bin/sh", "named-sh", "-c", "read -r stat < /proc/$$/stat; echo \"$0 $$ $stat\"; echo err >&2" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -66,8 +66,12 @@ public sealed class ExecStubTests : IDisposable
         var output = await process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         await process.WaitForExitAsync(CancellationToken.None);
 
+        // /proc/PID/stat: pid (comm) state ppid pgrp session tty_nr ...: the group is the run's, no terminal.
         var words = output.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["named-sh", $"{process.Id}", $"{process.Id}", $"{process.Id}", "err"], words);
+        Assert.Equal(["named-sh", $"{process.Id}", $"{process.Id}", "(sh)"], words[..4]);
+        Assert.Equal($"{process.Id}", words[6]);
+        Assert.Equal("0", words[8]);
+        Assert.Equal("err", words[^1]);
         Assert.Equal("", await error);
         Assert.Equal(0, process.ExitCode);
     }

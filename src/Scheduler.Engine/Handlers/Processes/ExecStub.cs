@@ -5,14 +5,21 @@ using Microsoft.Win32.SafeHandles;
 namespace Scheduler.Engine.Handlers.Processes;
 
 /// <summary>
-/// The run's first image on Linux x86-64: a 251-byte static program, kept in memory (a sealed memfd, never a file on
-/// disk), that does in one exec what <c>setsid</c> and the <c>sh</c> trampoline did in two: <c>setsid()</c>, then
+/// The run's first image on Linux x86-64: a 301-byte static program, kept in memory (a sealed memfd, never a file on
+/// disk), that does in one exec what <c>setsid</c> and the <c>sh</c> trampoline did in two: <c>setpgid(0, 0)</c> (the
+/// run leads a process group of its own, so its whole tree can be signalled), leave the controlling terminal if there
+/// is one (<c>TIOCNOTTY</c>, so a run of a <c>scheduler</c> started in a terminal cannot read it, as after setsid), then
 /// <c>dup2(1, 2)</c> (stderr into the stdout pipe, so both arrive in the order written), then
 /// <c>execve(argv[1], argv + 2, envp)</c>: the program's full path, then its argv exactly as given. No dynamic loader,
-/// no libc, no locale: it costs an exec and three system calls. .NET cannot do the two steps itself between fork and
-/// exec (<c>ProcessStartInfo</c> has neither a process-group option nor caller-supplied standard handles on Unix), and
-/// the parent cannot do them after the exec, so some image must; this is the cheapest one there is.
+/// no libc, no locale. .NET cannot do these steps itself between fork and exec (<c>ProcessStartInfo</c> has neither a
+/// process-group option nor caller-supplied standard handles on Unix) and the parent cannot do them after the exec, so
+/// some image must; this is the cheapest one there is.
 /// </summary>
+/// <remarks>
+/// setpgid rather than setsid: with the kernel's scheduler autogroups on (the default of most distributions), every
+/// new session creates and later frees a scheduling group, which cost more than the rest of the start together
+/// (docs/performance.md, spawn). The run stays in the scheduler's session, without its terminal.
+/// </remarks>
 internal static class ExecStub
 {
     private const ulong LoadAddress = 0x400000;
@@ -23,9 +30,21 @@ internal static class ExecStub
     // gcc -nostdlib -static of the listing below, then objcopy -O binary -j .text (docs/performance.md, spawn).
     private static ReadOnlySpan<byte> X64Code =>
     [
-        0xb8, 0x70, 0x00, 0x00, 0x00,             // mov $112, %eax         setsid()
+        0xb8, 0x6d, 0x00, 0x00, 0x00,             // mov $109, %eax         setpgid(0, 0): a group of its own
+        0x31, 0xff,                               // xor %edi, %edi
+        0x31, 0xf6,                               // xor %esi, %esi
         0x0f, 0x05,                               // syscall
-        0xb8, 0x21, 0x00, 0x00, 0x00,             // mov $33, %eax          dup2(1, 2)
+        0xb8, 0x02, 0x00, 0x00, 0x00,             // mov $2, %eax           open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        0x48, 0x8d, 0x3d, 0x68, 0x00, 0x00, 0x00, // lea tty(%rip), %rdi
+        0xbe, 0x02, 0x01, 0x08, 0x00,             // mov $0x80102, %esi
+        0x0f, 0x05,                               // syscall
+        0x85, 0xc0,                               // test %eax, %eax        no controlling terminal (ENXIO): skip
+        0x78, 0x0e,                               // js 1f
+        0x89, 0xc7,                               // mov %eax, %edi         ioctl(fd, TIOCNOTTY): leave the terminal,
+        0xbe, 0x22, 0x54, 0x00, 0x00,             // mov $0x5422, %esi      as setsid would (exec closes the fd)
+        0xb8, 0x10, 0x00, 0x00, 0x00,             // mov $16, %eax
+        0x0f, 0x05,                               // syscall
+        0xb8, 0x21, 0x00, 0x00, 0x00,             // 1: mov $33, %eax       dup2(1, 2)
         0xbf, 0x01, 0x00, 0x00, 0x00,             // mov $1, %edi
         0xbe, 0x02, 0x00, 0x00, 0x00,             // mov $2, %esi
         0x0f, 0x05,                               // syscall
@@ -36,13 +55,14 @@ internal static class ExecStub
         0xb8, 0x3b, 0x00, 0x00, 0x00,             // mov $59, %eax          execve(path, argv, envp)
         0x0f, 0x05,                               // syscall
         0xbf, 0x02, 0x00, 0x00, 0x00,             // mov $2, %edi           only reached when execve failed:
-        0x48, 0x8d, 0x35, 0x18, 0x00, 0x00, 0x00, // lea msg(%rip), %rsi    write(2, msg, 45)
+        0x48, 0x8d, 0x35, 0x21, 0x00, 0x00, 0x00, // lea msg(%rip), %rsi    write(2, msg, 45)
         0xba, 0x2d, 0x00, 0x00, 0x00,             // mov $45, %edx
         0xb8, 0x01, 0x00, 0x00, 0x00,             // mov $1, %eax
         0x0f, 0x05,                               // syscall
         0xbf, 0x7f, 0x00, 0x00, 0x00,             // mov $127, %edi         exit(127), as a shell's exec would
         0xb8, 0x3c, 0x00, 0x00, 0x00,             // mov $60, %eax
         0x0f, 0x05,                               // syscall
+        0x2f, 0x64, 0x65, 0x76, 0x2f, 0x74, 0x74, 0x79, 0x00, // tty: "/dev/tty"
         // msg: "scheduler: the program could not be executed\n"
         0x73, 0x63, 0x68, 0x65, 0x64, 0x75, 0x6c, 0x65, 0x72, 0x3a, 0x20, 0x74, 0x68, 0x65, 0x20, 0x70, 0x72, 0x6f,
         0x67, 0x72, 0x61, 0x6d, 0x20, 0x63, 0x6f, 0x75, 0x6c, 0x64, 0x20, 0x6e, 0x6f, 0x74, 0x20, 0x62, 0x65, 0x20,

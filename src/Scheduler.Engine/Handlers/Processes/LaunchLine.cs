@@ -2,7 +2,7 @@ namespace Scheduler.Engine.Handlers.Processes;
 
 /// <summary>
 /// What CliWrap starts for a run: a program and its arguments whose last exec is the run's own program, leading a
-/// process group (and session) of its own, with stderr joined to stdout in one pipe.
+/// process group of its own without a controlling terminal, with stderr joined to stdout in one pipe.
 /// </summary>
 internal sealed record LaunchLine(string Target, IReadOnlyList<string> Arguments, bool ThroughStub)
 {
