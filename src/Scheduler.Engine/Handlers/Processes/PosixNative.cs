@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace Scheduler.Engine.Handlers.Processes;
 
-/// <summary>The few libc calls .NET does not expose: signalling a whole process group, reaping orphans, becoming their reaper.</summary>
+/// <summary>
+/// The few libc calls .NET does not expose: signalling a whole process group, reaping orphans, becoming their reaper,
+/// and holding <see cref="ExecStub"/> in sealed memory.
+/// </summary>
 // DllImport rather than LibraryImport: LibraryImport's generated code needs <AllowUnsafeBlocks> in the project,
 // and these signatures are all blittable, so the classic marshaller does no work either way.
 internal static class PosixNative
@@ -13,6 +16,13 @@ internal static class PosixNative
 
     public const int ESRCH = 3;
     public const int ECHILD = 10;
+
+    public const uint MFD_CLOEXEC = 1;
+    public const uint MFD_ALLOW_SEALING = 2;
+    public const int F_ADD_SEALS = 1033;
+
+    /// <summary>F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE: the content can never change again.</summary>
+    public const int AllSeals = 1 | 2 | 4 | 8;
 
     private const int WNOHANG = 1;
     private const int PR_SET_CHILD_SUBREAPER = 36;
@@ -29,6 +39,16 @@ internal static class PosixNative
     [DllImport("libc", EntryPoint = "prctl", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+
+    /// <summary>memfd_create(2): an anonymous file in memory, named by NUL-terminated bytes; its descriptor, or -1.</summary>
+    [DllImport("libc", EntryPoint = "memfd_create", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int MemfdCreate(byte[] name, uint flags);
+
+    /// <summary>fcntl(2) with an int argument; 0 (or the command's result) or -1.</summary>
+    [DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int Fcntl(int fd, int command, int argument);
 
     /// <summary>Sends <paramref name="signal"/>; returns 0 or the errno (ESRCH: no such process or group).</summary>
     public static int Signal(int pid, int signal) => Kill(pid, signal) == 0 ? 0 : Marshal.GetLastPInvokeError();

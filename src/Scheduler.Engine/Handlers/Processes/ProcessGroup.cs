@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Scheduler.Engine.Handlers.Processes;
 
 /// <summary>
-/// The process group (and session) a run's process leads: started through <c>setsid</c>, its group id is its pid,
+/// The process group a run's process leads: started through <see cref="ExecStub"/> (setpgid) or <c>setsid</c>, both
+/// of which exec in place, its group id is its pid,
 /// and every child it forks stays in the group unless it leaves on purpose. Stopping the run means stopping the group.
 /// </summary>
 internal sealed class ProcessGroup(int id, Task leaderExited)
@@ -58,8 +59,8 @@ internal sealed class ProcessGroup(int id, Task leaderExited)
 
     private void SignalAll(int signal)
     {
-        // Until setsid has run in the child the group does not exist yet; the leader is then signalled alone
-        // (it is still setsid or the forked .NET child, and dies of it before it can start anything).
+        // Until setpgid() or setsid() has run in the child the group does not exist yet; the leader is then signalled alone
+        // (it is still the stub, setsid or the forked .NET child, and dies of it before it can start anything).
         if (PosixNative.Signal(-id, signal) == PosixNative.ESRCH && !leaderExited.IsCompleted)
         {
             PosixNative.Signal(id, signal);

@@ -16,35 +16,20 @@ internal static class ProcessRunner
     /// </summary>
     public const int TimedOutExitCode = 124;
 
-    // util-linux setsid: the child .NET forks is not a group leader, so setsid() succeeds and setsid execs in place;
-    // the run's main process keeps its pid, which is then also its process group and session id. .NET on Linux cannot
-    // start a child in a group of its own (ProcessStartInfo.CreateNewProcessGroup is Windows-only), and the parent
-    // cannot move it once it has exec'd (setpgid: EACCES), so this one exec is the price of the group. Looked up once.
-    private static readonly string? Setsid = Array.Find(["/usr/bin/setsid", "/bin/setsid"], File.Exists);
-
-    // The trampoline points stderr at the stdout pipe, so both arrive in one pipe in the order they were written
-    // (two pipes read by two tasks can never be merged in true order). "$@" is the program and its arguments exactly
-    // as given, each one word: the shell never parses them as code, and exec replaces the shell with the program.
-    private const string Trampoline = "exec \"$@\" 2>&1";
-
-    // A shell script needs no trampoline: its own shell joins stderr to stdout first. On the script's first line, so
-    // the line numbers in the shell's messages are the script's own.
-    private const string ShellPrologue = "exec 2>&1; ";
-
     // Once the group is gone nothing of the run can write anymore; this bounds reading what is left in the pipe, and
     // a pipe held open by a process that escaped the group on purpose (a daemon calling setsid itself).
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
 
     /// <summary>Runs <paramref name="argv"/> (a program and its arguments, no shell parsing) as the run's process.</summary>
     public static Task<HandlerOutcome> RunCommandAsync(RunContext context, IReadOnlyList<string> argv, CancellationToken cancel) =>
-        RunAsync(context, argv[0], ["/bin/sh", "-c", Trampoline, "sh", .. argv], cancel);
+        RunAsync(context, argv[0], path => LaunchLine.ForCommand(path, argv), cancel);
 
     /// <summary>Runs <paramref name="script"/> with <c>/bin/sh -c</c> as the run's process.</summary>
     public static Task<HandlerOutcome> RunShellAsync(RunContext context, string script, CancellationToken cancel) =>
-        RunAsync(context, "/bin/sh", ["/bin/sh", "-c", ShellPrologue + script], cancel);
+        RunAsync(context, "/bin/sh", _ => LaunchLine.ForShell(script), cancel);
 
-    /// <summary>Runs setsid with <paramref name="underSetsid"/>, whose last exec is <paramref name="program"/>.</summary>
-    private static async Task<HandlerOutcome> RunAsync(RunContext context, string program, IReadOnlyList<string> underSetsid, CancellationToken cancel)
+    /// <summary>Runs the line <paramref name="launch"/> builds for <paramref name="program"/>'s full path.</summary>
+    private static async Task<HandlerOutcome> RunAsync(RunContext context, string program, Func<string, LaunchLine?> launch, CancellationToken cancel)
     {
         var task = context.Task;
         if (cancel.IsCancellationRequested)
@@ -61,42 +46,43 @@ internal static class ProcessRunner
 
         var environment = RunEnvironment.For(context);
         var searchPath = environment.TryGetValue("PATH", out var path) ? path : Environment.GetEnvironmentVariable("PATH");
-        if (ProgramLocator.Find(program, workingDirectory, searchPath, out var notFound) is null)
+        if (ProgramLocator.Find(program, workingDirectory, searchPath, out var notFound) is not { } fullPath)
         {
             return HandlerOutcome.Failed(notFound!);
         }
 
-        if (Setsid is not { } setsid)
-        {
-            return HandlerOutcome.Failed(
-                "setsid was not found in /usr/bin or /bin; install util-linux: every run needs a process group of its own so it can be stopped whole");
-        }
-
         Subreaper.Ensure();
         using var stopReading = new CancellationTokenSource();
-        var command = Cli.Wrap(setsid)
-            .WithArguments(underSetsid)
-            .WithWorkingDirectory(workingDirectory)
-            .WithEnvironmentVariables(variables =>
+        CommandTask<CommandResult>? execution = null;
+        string? refusal = null;
+        // Twice at most: when the system refuses to exec the in-memory stub (a memfd exec policy, an SELinux rule), the
+        // run starts through setsid and sh instead, and so does every run after it.
+        for (var attempt = 0; execution is null && attempt < 2; attempt++)
+        {
+            if (launch(fullPath) is not { } line)
             {
-                foreach (var (name, value) in environment)
-                {
-                    variables.Set(name, value);
-                }
-            })
-            .WithStandardInputPipe(PipeSource.Null)
-            .WithStandardOutputPipe(OutputPipe.Into(context.Output, stopReading.Token))
-            .WithStandardErrorPipe(OutputPipe.Into(context.Output, stopReading.Token)) // only setsid's and the trampoline's own complaints
-            .WithValidation(CommandResultValidation.None);
+                return HandlerOutcome.Failed(LaunchLine.NoSetsid);
+            }
 
-        CommandTask<CommandResult> execution;
-        try
-        {
-            execution = command.ExecuteAsync(CancellationToken.None);
+            try
+            {
+                execution = Start(line, workingDirectory, environment, context.Output, stopReading.Token);
+            }
+            catch (Win32Exception ex)
+            {
+                refusal = ex.Message;
+                if (!line.ThroughStub)
+                {
+                    break;
+                }
+
+                ExecStub.Refused();
+            }
         }
-        catch (Win32Exception ex)
+
+        if (execution is null)
         {
-            return HandlerOutcome.Failed($"'{program}' could not be started: {ex.Message}");
+            return HandlerOutcome.Failed($"'{program}' could not be started: {refusal}");
         }
 
         if (task.Priority == Definitions.Model.TaskPriority.Low && LowPriority.Apply(execution.ProcessId) is { } refused)
@@ -120,6 +106,25 @@ internal static class ProcessRunner
             _ => HandlerOutcome.Failed($"exited with code {exitCode}", exitCode),
         };
     }
+
+    /// <summary>Starts <paramref name="line"/> through CliWrap, both output pipes into the run's tail.</summary>
+    private static CommandTask<CommandResult> Start(
+        LaunchLine line, string workingDirectory, IReadOnlyDictionary<string, string?> environment, OutputTail output, CancellationToken stopReading) =>
+        Cli.Wrap(line.Target)
+            .WithArguments(line.Arguments)
+            .WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(variables =>
+            {
+                foreach (var (name, value) in environment)
+                {
+                    variables.Set(name, value);
+                }
+            })
+            .WithStandardInputPipe(PipeSource.Null)
+            .WithStandardOutputPipe(OutputPipe.Into(output, stopReading))
+            .WithStandardErrorPipe(OutputPipe.Into(output, stopReading)) // only what comes before the stub's or the trampoline's dup2
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteAsync(CancellationToken.None);
 
     private static async Task<StopReason> WaitForExitOrStopAsync(Task leaderExit, TimeSpan timeout, TimeProvider time, CancellationToken cancel)
     {
