@@ -16,6 +16,7 @@ internal sealed class PageBuilder(
     RunStore store,
     TaskRows rows,
     TaskList list,
+    OverviewFolders folders,
     Engine.Registry.DefinitionRegistry definitions,
     ServerInfo server,
     SchedulerEngine engine,
@@ -56,13 +57,13 @@ internal sealed class PageBuilder(
         var now = time.GetUtcNow();
         var tasks = await list.GetAsync(now, cancellationToken);
         var instances = await server.InstancesAsync(cancellationToken);
-        var shown = tasks.Select(t => t.Row).Where(filter.Matches).ToList();
+        var (groups, shown) = await folders.GetAsync(tasks, filter);
         return new OverviewView(
             await HeaderAsync(cancellationToken),
             filter,
             problem,
-            FolderGroups.Group(shown, filter),
-            shown.Count,
+            groups,
+            shown,
             tasks.Count,
             form,
             [.. instances.Select(i => new InstanceRow(
