@@ -48,15 +48,19 @@ public static class WebSetup
         });
         Api.Document.ApiDocument.Add(services);
         services.AddSingleton<ComponentRenderer>();
+        services.AddSingleton<RowHtml>();
         services.AddSingleton<PageResults>();
         services.TryAddSingleton<Engine.Registry.DefinitionRegistry>(); // serve registers the reconciler's; alone, the page parses stored text once per version
         services.AddSingleton<DefinitionViews>();
         services.AddSingleton<TaskSummaries>();
+        services.AddSingleton<TaskList>();
+        services.AddSingleton<OverviewFolders>();
         services.AddSingleton<ChainLinks>();
         services.AddSingleton<TaskRows>();
         services.AddSingleton<ServerInfo>();
         services.AddSingleton<PageBuilder>();
         services.AddSingleton<Pictures.PictureQueries>();
+        services.AddSingleton<Pictures.DailyDurationsCache>();
         services.AddSingleton<Pictures.PicturePages>();
         services.AddSingleton<Live.StoreChanges>();
         services.AddHostedService(s => s.GetRequiredService<Live.StoreChanges>());

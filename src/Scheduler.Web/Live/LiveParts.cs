@@ -12,7 +12,7 @@ namespace Scheduler.Web.Live;
 /// carries no form token of its own), so they are built and rendered once per change and filter, then shared: 200
 /// open overviews cost one build when something changes, not 200.
 /// </summary>
-internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer, StoreChanges changes)
+internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer, RowHtml rows, StoreChanges changes)
 {
     private const int FiltersKept = 64;
     private readonly ConcurrentDictionary<TaskFilter, (long Version, Lazy<Task<Dictionary<string, string>>> Parts)> _overviews = new();
@@ -50,7 +50,7 @@ internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer,
             parts["counts:" + folder.Key] = await renderer.RenderAsync<FolderCounts>(new Dictionary<string, object?> { ["Folder"] = folder });
             foreach (var task in folder.Rows) // the others are not on the page
             {
-                parts["task:" + task.Id] = await renderer.RenderAsync<TaskLine>(new Dictionary<string, object?> { ["Model"] = task });
+                parts["task:" + task.Id] = await rows.OfAsync(task);
             }
         }
 
@@ -78,7 +78,7 @@ internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer,
         };
     }
 
-    public async Task<(Dictionary<string, string> Parts, string Output, long OutputBytes)?> RunAsync(long runId, FormToken form, CancellationToken cancellationToken)
+    public async Task<(Dictionary<string, string> Parts, string Output, long OutputBytes, bool Running)?> RunAsync(long runId, FormToken form, CancellationToken cancellationToken)
     {
         if (await builder.RunAsync(form, runId, cancellationToken) is not { } view)
         {
@@ -86,6 +86,6 @@ internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer,
         }
 
         var parts = new Dictionary<string, string>(StringComparer.Ordinal) { ["fields"] = await renderer.RenderAsync<RunFields>(ModelParameters.Of(view)) };
-        return (parts, view.OutputTail, view.OutputBytes);
+        return (parts, view.OutputTail, view.OutputBytes, view.IsRunning);
     }
 }

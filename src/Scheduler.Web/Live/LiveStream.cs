@@ -70,8 +70,16 @@ internal sealed class LiveStream(HttpResponse response, LivePage page, FormToken
             default:
                 if (await parts.RunAsync(page.RunId, form, cancellationToken) is { } run)
                 {
-                    Send(text, run.Parts, silent);
-                    Output(text, run.Output, silent);
+                    // The page was read from the store before this first look: output written in between, or the run
+                    // ending, is news to it. What it showed is known by its byte count (o=), and it only streams a running run.
+                    var known = silent && page.OutputShown is not null;
+                    if (known)
+                    {
+                        _output = ShownOutput.Of(run.Output, run.OutputBytes, page.OutputShown!.Value);
+                    }
+
+                    Send(text, run.Parts, silent && run.Running);
+                    Output(text, run.Output, silent && !known);
                 }
 
                 break;

@@ -7,7 +7,7 @@ using Scheduler.Web.Views;
 namespace Scheduler.Web.Pictures;
 
 /// <summary>Builds the models of <c>/timeline</c>, <c>/failures</c> and <c>/calendar.ics</c> from the store and the parsed definitions.</summary>
-internal sealed class PicturePages(TaskSummaries summaries, DefinitionViews views, TaskRows rows, PictureQueries queries, TimeProvider time)
+internal sealed class PicturePages(TaskList list, PictureQueries queries, TimeProvider time)
 {
     public const int FailuresShown = 200;
     private const int TimelineRunsRead = 50_000;
@@ -77,13 +77,11 @@ internal sealed class PicturePages(TaskSummaries summaries, DefinitionViews view
     private async Task<(List<(TaskRecord Task, TaskRow Row, TaskDefinition? Definition)> Tasks, int Total)> MatchingAsync(
         TaskFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var all = await summaries.ListAsync(cancellationToken);
-        var known = await views.GetAsync(all, now, cancellationToken);
+        var all = await list.GetAsync(now, cancellationToken);
         var matching = all
-            .Select(t => (Task: t, Row: rows.Build(t, known[t.Id], now), known[t.Id].Definition))
             .Where(t => filter.Matches(t.Row))
-            .OrderBy(t => t.Task.Id, StringComparer.Ordinal)
-            .ToList();
+            .Select(t => (t.Task, t.Row, t.Definition))
+            .ToList(); // in id order already (ordinal)
         return (matching, all.Count);
     }
 

@@ -49,14 +49,19 @@ internal sealed class PictureQueries(SchedulerStore store)
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Start and end of a task's finished runs that started at or after <paramref name="from"/>, at most <paramref name="limit"/>.</summary>
+    /// <summary>Start and end of a task's finished runs whose slot is at or after <paramref name="from"/>, the latest <paramref name="limit"/> by slot.</summary>
+    /// <remarks>
+    /// Newest by slot, not by id: the (TaskId, SlotUtc, Attempt) index the range needs then also gives the order, and
+    /// the read stops after <paramref name="limit"/> rows; ordered by id, SQLite read every run of the 30 days (8,800 for
+    /// a task that runs every 5 minutes) into a temporary b-tree to sort them.
+    /// </remarks>
     public async Task<IReadOnlyList<(DateTimeOffset Started, DateTimeOffset Finished)>> DurationsSinceAsync(
         string taskId, DateTimeOffset from, int limit, CancellationToken cancellationToken)
     {
         await using var db = await store.Contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Runs.AsNoTracking()
             .Where(r => r.TaskId == taskId && r.StartedAt != null && r.FinishedAt != null && r.SlotUtc >= from)
-            .OrderByDescending(r => r.Id)
+            .OrderByDescending(r => r.SlotUtc)
             .Take(limit)
             .Select(r => new { r.StartedAt, r.FinishedAt })
             .ToListAsync(cancellationToken);

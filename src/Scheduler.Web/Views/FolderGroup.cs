@@ -10,4 +10,7 @@ public sealed record FolderGroup(string Key, string Label, string DomId, IReadOn
     public bool Open => Rows.Count > 0;
 
     public bool Complete => Rows.Count == Tasks.Count;
+
+    /// <summary>The HTML of <see cref="Rows"/>, one each, when rendered ahead (<see cref="Rendering.RowHtml"/>); else the table renders them.</summary>
+    public IReadOnlyList<string>? RowsHtml { get; init; }
 }

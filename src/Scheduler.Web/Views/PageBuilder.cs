@@ -15,13 +15,13 @@ namespace Scheduler.Web.Views;
 internal sealed class PageBuilder(
     RunStore store,
     TaskRows rows,
-    TaskSummaries summaries,
-    DefinitionViews views,
+    TaskList list,
+    OverviewFolders folders,
     Engine.Registry.DefinitionRegistry definitions,
     ServerInfo server,
     SchedulerEngine engine,
     IAntiforgery antiforgery,
-    Pictures.PictureQueries pictures,
+    Pictures.DailyDurationsCache daily,
     Live.StoreChanges changes,
     ChainLinks chains,
     TimeProvider time,
@@ -55,17 +55,15 @@ internal sealed class PageBuilder(
     {
         var stamp = Stamp();
         var now = time.GetUtcNow();
-        var tasks = await summaries.ListAsync(cancellationToken);
-        var known = await views.GetAsync(tasks, now, cancellationToken);
-        await pauses.GetAsync(cancellationToken); // the rows' pauses
+        var tasks = await list.GetAsync(now, cancellationToken);
         var instances = await server.InstancesAsync(cancellationToken);
-        var shown = tasks.Select(t => rows.Build(t, known[t.Id], now)).Where(filter.Matches).ToList();
+        var (groups, shown) = await folders.GetAsync(tasks, filter);
         return new OverviewView(
             await HeaderAsync(cancellationToken),
             filter,
             problem,
-            FolderGroups.Group(shown, filter),
-            shown.Count,
+            groups,
+            shown,
             tasks.Count,
             form,
             [.. instances.Select(i => new InstanceRow(
@@ -98,7 +96,7 @@ internal sealed class PageBuilder(
             task.IsSystem ? "Built in: configured in appsettings.json." : task.State == State.Entities.TaskState.InvalidRunningLastGood ? "The last good version, still running; the file now has an error (above)." : null,
             slots,
             DurationCharts.Build(recent),
-            Pictures.DailyDurations.Build(await pictures.DurationsSinceAsync(taskId, now.AddDays(-Pictures.DailyDurations.Days), DailyRunsRead, cancellationToken), now),
+            await daily.GetAsync(task, now, DailyRunsRead, cancellationToken),
             [.. runs.Select(r => RunRows.Build(r, now))],
             runs.Count == HistoryPageSize ? $"{url}?before={runs[^1].Id.ToString(CultureInfo.InvariantCulture)}" : null,
             before is null ? null : url,
