@@ -13,17 +13,15 @@ internal static class ChainCheck
 {
     public static List<TaskFileResult> Apply(List<TaskFileResult> results)
     {
+        if (!results.Exists(r => r.Task?.Schedule.After is not null))
+        {
+            return results; // no chains: no folder-wide index is needed
+        }
+
         var byId = new Dictionary<string, int>(results.Count, StringComparer.Ordinal);
-        var anyChain = false;
         for (var i = 0; i < results.Count; i++)
         {
             byId.TryAdd(results[i].TaskId, i);
-            anyChain |= results[i].Task?.Schedule.After is not null;
-        }
-
-        if (!anyChain)
-        {
-            return results;
         }
 
         var found = new Dictionary<int, List<Diagnostic>>();

@@ -27,6 +27,13 @@ public static class DefinitionLoader
 
     private static List<TaskFileResult> MarkDuplicateIds(List<TaskFileResult> results)
     {
+        // One set of ids first: a clash is rare, and grouping every file only to find none costs a group per file.
+        var seen = new HashSet<string>(results.Count, StringComparer.Ordinal);
+        if (results.TrueForAll(r => seen.Add(r.TaskId)))
+        {
+            return results;
+        }
+
         var byId = results.GroupBy(r => r.TaskId, StringComparer.Ordinal).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
         if (byId.Count == 0)
         {

@@ -10,13 +10,13 @@ public static partial class TaskIds
     /// <summary>True for a file that holds a task: a .yaml or .yml file that is not a dot-file.</summary>
     public static bool IsTaskFile(string relativePath)
     {
-        var name = Path.GetFileName(relativePath);
-        return !name.StartsWith('.') && Extensions.Any(e => name.EndsWith(e, StringComparison.Ordinal));
+        var name = Path.GetFileName(relativePath.AsSpan());
+        return !name.StartsWith('.') && (name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal));
     }
 
     /// <summary>True when any folder on the path is a dot-folder (<c>.github/</c>, <c>.git/</c>): such files are ignored.</summary>
     public static bool IsHidden(string relativePath) =>
-        relativePath.Replace('\\', '/').Split('/').Any(segment => segment.StartsWith('.'));
+        relativePath.StartsWith('.') || relativePath.Contains("/.", StringComparison.Ordinal) || relativePath.Contains("\\.", StringComparison.Ordinal);
 
     /// <summary>The id a file gives its task: forward slashes, no extension.</summary>
     public static string FromPath(string relativePath)

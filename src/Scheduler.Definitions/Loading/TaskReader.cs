@@ -34,7 +34,12 @@ public static partial class TaskReader
 
         var task = TaskDefinitionFrom(file, id, from, diagnostics);
         // In file order, as an editor lists them; OrderBy is stable, so same-position problems keep the order found.
-        var ordered = diagnostics.Items.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList();
+        IReadOnlyList<Diagnostic> ordered = diagnostics.Items.Count switch
+        {
+            0 => [],
+            1 => [diagnostics.Items[0]],
+            _ => diagnostics.Items.OrderBy(d => d.Line).ThenBy(d => d.Column).ToList(),
+        };
         return new TaskFileResult(id, file.DisplayPath, diagnostics.HasErrors ? null : task, ordered);
     }
 

@@ -8,17 +8,20 @@ namespace Scheduler.Definitions.Parsing;
 /// </summary>
 internal sealed class KeyedFields
 {
-    private readonly Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> _fields = new(StringComparer.Ordinal);
+    // The first entry of each allowed key, in file order. A list, not a dictionary: it holds at most one entry per
+    // allowed key (about twenty), where a scan costs less than hashing, and a file has thousands of these mappings.
+    private readonly List<KeyValuePair<YamlScalar, YamlNode>> _fields;
 
     public KeyedFields(YamlMapping mapping, string path, IReadOnlyCollection<string> allowed, DiagnosticBag diagnostics)
     {
         Mapping = mapping;
+        _fields = new List<KeyValuePair<YamlScalar, YamlNode>>(Math.Min(mapping.Entries.Count, allowed.Count));
         foreach (var entry in mapping.Entries)
         {
             var key = entry.Key.Value;
-            var keyPath = Paths.Join(path, key);
             if (!allowed.Contains(key))
             {
+                var keyPath = Paths.Join(path, key);
                 var closest = Suggestions.Closest(key, allowed);
                 diagnostics.Error(entry.Key.Start, DiagnosticCodes.UnknownKey,
                     $"{keyPath}: '{key}' is not a known key{(path.Length == 0 ? "" : $" in '{path}'")}.",
@@ -29,23 +32,38 @@ internal sealed class KeyedFields
                 continue;
             }
 
-            if (!_fields.TryAdd(key, entry))
+            if (Find(key) is { } first)
             {
-                var first = _fields[key].Key.Start;
                 diagnostics.Error(entry.Key.Start, DiagnosticCodes.DuplicateKey,
-                    $"{keyPath}: '{key}' appears twice (first at line {first.Line}).",
+                    $"{Paths.Join(path, key)}: '{key}' appears twice (first at line {first.Key.Start.Line}).",
                     "Keep one of them: YAML would silently use only the last.");
+                continue;
             }
+
+            _fields.Add(entry);
         }
     }
 
     public YamlMapping Mapping { get; }
 
-    public IEnumerable<string> Keys => _fields.Keys;
+    public IEnumerable<string> Keys => _fields.Select(f => f.Key.Value);
 
-    public bool Has(string key) => _fields.ContainsKey(key);
+    public bool Has(string key) => Find(key) is not null;
 
-    public YamlNode? Value(string key) => _fields.TryGetValue(key, out var entry) ? entry.Value : null;
+    public YamlNode? Value(string key) => Find(key)?.Value;
 
-    public YamlScalar? KeyNode(string key) => _fields.TryGetValue(key, out var entry) ? entry.Key : null;
+    public YamlScalar? KeyNode(string key) => Find(key)?.Key;
+
+    private KeyValuePair<YamlScalar, YamlNode>? Find(string key)
+    {
+        foreach (var field in _fields)
+        {
+            if (string.Equals(field.Key.Value, key, StringComparison.Ordinal))
+            {
+                return field;
+            }
+        }
+
+        return null;
+    }
 }

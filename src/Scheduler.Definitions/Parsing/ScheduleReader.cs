@@ -101,7 +101,7 @@ internal sealed class ScheduleReader(ValueReader values)
     private ScheduleDefinition? Cron(
         ScheduleKind kind, string text, string expression, TimeZoneInfo zone, string zoneId, YamlNode at, string path, DateTimeOffset from)
     {
-        if (!ZonedCronSchedule.TryParse(expression, zone, out var schedule, out var error))
+        if (!ParsedCrons.TryParse(expression, zone, out var schedule, out var error))
         {
             var neverFires = error.StartsWith("it never fires", StringComparison.Ordinal);
             Diagnostics.Error(at.Start, neverFires ? DiagnosticCodes.CronNeverFires : DiagnosticCodes.InvalidCron,
@@ -198,7 +198,7 @@ internal sealed class ScheduleReader(ValueReader values)
 
     private TimeOnly? TimeOfDay(YamlNode node, string path, string text)
     {
-        if (TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm", "H:mm:ss", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (ClockTime.TryParse(text.AsSpan().Trim(), out var time))
         {
             return time;
         }

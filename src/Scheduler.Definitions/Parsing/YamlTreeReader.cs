@@ -13,7 +13,13 @@ internal sealed class YamlTreeReader
 {
     private readonly Parser _parser;
     private readonly DiagnosticBag _diagnostics;
-    private readonly Dictionary<string, (YamlNode Node, int Size)> _anchors = new(StringComparer.Ordinal);
+    private Dictionary<string, (YamlNode Node, int Size)>? _anchors; // made at the first anchor: most files have none
+
+    // The entries and items of the mappings and lists still open, innermost last: a node's children are complete
+    // (and taken off) before its next sibling starts, so one list per kind serves every level, and each node gets an
+    // array of its exact size instead of a list grown step by step.
+    private readonly List<KeyValuePair<YamlScalar, YamlNode>> _entries = new(32);
+    private readonly List<YamlNode> _items = new(16);
     private int _nodeCount;
     private SourcePosition _lastPosition = SourcePosition.FileStart;
 
@@ -104,20 +110,20 @@ internal sealed class YamlTreeReader
     {
         _parser.MoveNext();
         var startCount = CountNode(sequenceStart);
-        var items = new List<YamlNode>();
+        var first = _items.Count;
         while (!_parser.TryConsume<SequenceEnd>(out _))
         {
-            items.Add(ReadNode(depth + 1));
+            _items.Add(ReadNode(depth + 1));
         }
 
-        return Remember(sequenceStart.Anchor, new YamlSequence(ToPosition(sequenceStart.Start), items), _nodeCount - startCount + 1);
+        return Remember(sequenceStart.Anchor, new YamlSequence(ToPosition(sequenceStart.Start), TakeFrom(_items, first)), _nodeCount - startCount + 1);
     }
 
     private YamlMapping ReadMapping(MappingStart mappingStart, int depth)
     {
         _parser.MoveNext();
         var startCount = CountNode(mappingStart);
-        var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+        var first = _entries.Count;
         while (!_parser.TryConsume<MappingEnd>(out _))
         {
             var keyEvent = _parser.Current!;
@@ -129,15 +135,31 @@ internal sealed class YamlTreeReader
                 return null!; // unreachable: Fail throws
             }
 
-            entries.Add(new(scalarKey, ReadNode(depth + 1)));
+            _entries.Add(new(scalarKey, ReadNode(depth + 1)));
         }
 
-        return Remember(mappingStart.Anchor, new YamlMapping(ToPosition(mappingStart.Start), entries), _nodeCount - startCount + 1);
+        return Remember(mappingStart.Anchor, new YamlMapping(ToPosition(mappingStart.Start), TakeFrom(_entries, first)), _nodeCount - startCount + 1);
+    }
+
+    /// <summary>The items from <paramref name="first"/> on, as an array of the exact size, taken off the shared list.</summary>
+    private static T[] TakeFrom<T>(List<T> open, int first)
+    {
+        var count = open.Count - first;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var taken = new T[count];
+        open.CopyTo(first, taken, 0, count);
+        open.RemoveRange(first, count);
+        return taken;
     }
 
     private YamlNode ExpandAlias(AnchorAlias alias)
     {
-        if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+        var anchored = default((YamlNode Node, int Size));
+        if (_anchors?.TryGetValue(alias.Value.Value, out anchored) != true)
         {
             Fail(alias, DiagnosticCodes.YamlSyntax, $"The alias '*{alias.Value.Value}' refers to no anchor defined before it.",
                 $"Define '&{alias.Value.Value}' earlier in the file, or remove the alias.");
@@ -152,7 +174,7 @@ internal sealed class YamlTreeReader
                 "A task file needs no aliases of aliases; write the values out.");
         }
 
-        return anchored.Node;
+        return anchored.Node!; // set: Fail above throws when the anchor is unknown
     }
 
     private int CountNode(ParsingEvent at)
@@ -173,7 +195,7 @@ internal sealed class YamlTreeReader
     {
         if (!anchor.IsEmpty)
         {
-            _anchors[anchor.Value] = (node, size);
+            (_anchors ??= new(StringComparer.Ordinal))[anchor.Value] = (node, size);
         }
 
         return node;

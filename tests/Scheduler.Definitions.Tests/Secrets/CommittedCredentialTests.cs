@@ -25,6 +25,7 @@ public sealed class CommittedCredentialTests
         { "a URL with a password in a command", Head + "command: [psql, \"postgresql://app:pw@db:5432/app\"]\n", 2, 17, "command[1]: the value looks like a URL with a password in it" },
         { "a literal password variable", Head + "shell: \"true\"\nenv: { DB_PASSWORD: hunter2 }\n", 3, 21, "env.DB_PASSWORD: the value looks like a credential" },
         { "a literal api key variable", Head + "shell: \"true\"\nenv: { STRIPE_API_KEY: abc }\n", 3, 24, "env.STRIPE_API_KEY: the value looks like a credential" },
+        { "a bearer token in capitals", Head + "shell: 'curl -H \"AUTHORIZATION: BEARER 9F8E7D6C\" https://example.com'\n", 2, 8, "shell: the value looks like a bearer token" },
         { "a bearer token in a script", Head + "shell: 'curl -H \"Authorization: Bearer 9f8e7d6c\" https://example.com'\n", 2, 8, "shell: the value looks like a bearer token" },
     };
 
