@@ -130,7 +130,7 @@ internal sealed class GroupDesk(RunStore store, TaskBook tasks, RunExecutor exec
 
         var owed = new OwedRun(run.SlotUtc, run.Trigger, run.Attempt);
         overlap.Claimed(run.TaskId, owed, run.RunId);
-        executor.Admit(new ActiveRun(slots.Task, run.RunId, run.SlotUtc, run.Attempt, run.Trigger, options.OutputTailBytes) { Parameters = run.Parameters });
+        executor.Admit([new ActiveRun(slots.Task, run.RunId, run.SlotUtc, run.Attempt, run.Trigger, options.OutputTailBytes) { Parameters = run.Parameters }]);
     }
 
     private async Task ReadQueuedAsync(CancellationToken cancellationToken)
