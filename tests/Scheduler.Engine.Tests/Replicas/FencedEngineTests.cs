@@ -37,6 +37,7 @@ public sealed class FencedEngineTests
             "a to rejoin under a new epoch",
             i => $"epoch {i.Epoch}, fenced at {i.FencedAt}");
         await h.EventuallyAsync(() => Task.FromResult(call.StopRequested), stopped => stopped, "a to stop its run", s => $"stop requested: {s}");
+        h.Clock.Advance(TimeSpan.FromSeconds(1)); // an end refused while a was still fenced is written again a second later
         await h.SettleAsync();
 
         // The takeover's verdict stands; a's own end of the run changed nothing. And a claims again: 12:01 runs on a.
