@@ -50,5 +50,33 @@ public sealed class FencedEngineTests
         Assert.Equal(("a", At("2026-11-23T12:01:00Z")), (runs[1].Instance, runs[1].SlotUtc));
     }
 
+    [Fact]
+    public async Task An_engine_that_was_cut_off_itself_judges_no_other_replica_before_it_has_heartbeated_again()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        await h.StartEngineAsync("a", instanceLease: Lease);
+        var b = await h.OpenSameStoreAsync();
+        await b.Runs.StartInstanceAsync("b", "test", h.Now, default);
+
+        // Two leases pass without a heartbeat of a (a stall, or the database away for everyone): b looks as dead to a as
+        // a looks to b. At its first heartbeat back, a fences nobody; at the next one, b has stayed silent: b is fenced.
+        h.Clock.Advance(2 * Lease);
+        var back = h.Now;
+        await h.EventuallyAsync(
+            async () => Assert.Single(await h.Runs.ListInstancesAsync(default), i => i.Name == "a").HeartbeatAt,
+            beat => beat == back,
+            "a to heartbeat again",
+            beat => $"last heartbeat {beat:O}");
+        Assert.Null(Assert.Single(await h.Runs.ListInstancesAsync(default), i => i.Name == "b").FencedAt);
+
+        h.Clock.Advance(TimeSpan.FromSeconds(10));
+        var fenced = await h.EventuallyAsync(
+            async () => Assert.Single(await h.Runs.ListInstancesAsync(default), i => i.Name == "b"),
+            i => i.FencedAt is not null,
+            "a to fence b",
+            i => $"b at epoch {i.Epoch}, heartbeat {i.HeartbeatAt:O}");
+        Assert.Equal((2L, (DateTimeOffset?)h.Now), (fenced.Epoch, fenced.FencedAt));
+    }
+
     private static DateTimeOffset At(string iso) => TestTasks.At(iso);
 }
