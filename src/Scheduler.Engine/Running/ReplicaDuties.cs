@@ -25,6 +25,8 @@ internal sealed class ReplicaDuties(
     private static readonly TimeSpan MaxHeartbeatInterval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MinHeartbeatInterval = TimeSpan.FromMilliseconds(200);
 
+    private DateTimeOffset? _lastBeat;
+
     /// <summary>Which due slots this replica claims first; the loop asks it for every task it plans.</summary>
     public SlotShare Share { get; } = new(options.Instance, options.ClaimGrace);
 
@@ -51,17 +53,35 @@ internal sealed class ReplicaDuties(
         }
     }
 
+    /// <summary>
+    /// Heartbeats (under this replica's epoch), then fences the replicas silent past their lease and takes their runs over;
+    /// but only while this replica kept its own lease: one that was cut off itself (a stall, the database away for all)
+    /// cannot tell a dead replica from one that was cut off with it, and judges again once it has heartbeated.
+    /// </summary>
     private async Task BeatAsync(CancellationToken stopping)
     {
         try
         {
-            var fenced = await store.FenceDeadInstancesAsync(options.Instance, options.InstanceLease, time.GetUtcNow(), stopping);
+            var now = time.GetUtcNow();
+            var keptLease = _lastBeat is { } last && now - last <= options.InstanceLease;
+            await store.HeartbeatAsync(options.Instance, EngineVersion.Text, now, stopping);
+            _lastBeat = now;
+            if (!keptLease)
+            {
+                return;
+            }
+
+            var fenced = await store.FenceDeadInstancesAsync(options.Instance, options.InstanceLease, now, stopping);
             if (fenced.Count > 0)
             {
                 ReplicaLog.FencedOthers(logger, options.InstanceLease, string.Join(", ", fenced));
             }
 
-            await recorder.HeartbeatAsync(DeadInstanceReason, stopping);
+            var recovered = await store.MarkInterruptedOfDeadInstancesAsync(options.Instance, options.InstanceLease, now, DeadInstanceReason, stopping);
+            if (recovered.Count > 0)
+            {
+                EngineLog.DeadInstanceRunsInterrupted(logger, recovered.Count, options.InstanceLease);
+            }
         }
         catch (InstanceFencedException e)
         {

@@ -161,20 +161,6 @@ internal sealed class RunRecorder
         }
     }
 
-    public async Task HeartbeatAsync(string deadInstanceReason, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        await GuardAsync(() => _store.HeartbeatAsync(_options.Instance, EngineVersion.Text, now, cancellationToken));
-        await GuardAsync(async () =>
-        {
-            var recovered = await _store.MarkInterruptedOfDeadInstancesAsync(_options.Instance, _options.InstanceLease, now, deadInstanceReason, cancellationToken);
-            if (recovered.Count > 0)
-            {
-                EngineLog.DeadInstanceRunsInterrupted(_logger, recovered.Count, _options.InstanceLease);
-            }
-        });
-    }
-
     /// <summary>On shutdown: whatever of this instance is still running in the store was cut short.</summary>
     public Task InterruptLeftoversAsync() => GuardAsync(() => _store.MarkInterruptedAsync(
         _options.Instance, _time.GetUtcNow(), "the scheduler shut down before the run finished", CancellationToken.None));
@@ -192,14 +178,14 @@ internal sealed class RunRecorder
         return streak;
     }
 
-    /// <summary>A store failure must not kill the engine: it is logged and the engine goes on (the next write may succeed). A fenced instance is told (ReplicaDuties rejoins).</summary>
+    /// <summary>A store failure must not kill the engine: it is logged and the engine goes on (the next write may succeed).</summary>
     private async Task GuardAsync(Func<Task> write)
     {
         try
         {
             await write();
         }
-        catch (Exception e) when (e is not OperationCanceledException and not InstanceFencedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             EngineLog.StoreFailed(_logger, e);
         }

@@ -37,27 +37,6 @@ internal static class PostgresConnection
         return builder;
     }
 
-    /// <summary>
-    /// Has the server end a transaction left idle for <see cref="StalledTransactionTimeout"/>, unless the connection string
-    /// sets it: a replica stopped in the middle of one (a long GC pause, a suspended VM, SIGSTOP) would otherwise hold its
-    /// row locks and uncommitted claims until it resumes, so the other replicas could neither claim those slots nor fence it.
-    /// Its batch then fails and is tried again, fenced if it was presumed dead meanwhile.
-    /// </summary>
-    public static void EndStalledTransactions(NpgsqlConnectionStringBuilder builder)
-    {
-        const string Setting = "idle_in_transaction_session_timeout";
-        if (builder.Options?.Contains(Setting, StringComparison.Ordinal) == true)
-        {
-            return;
-        }
-
-        var timeout = string.Create(CultureInfo.InvariantCulture, $"-c {Setting}={(long)StalledTransactionTimeout.TotalMilliseconds}");
-        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? timeout : $"{builder.Options} {timeout}";
-    }
-
-    /// <summary>Longer than any batch waits between its statements; shorter than a replica's lease, so a stalled transaction does not outlive it.</summary>
-    internal static readonly TimeSpan StalledTransactionTimeout = TimeSpan.FromSeconds(2);
-
     /// <summary>Where the data lives without the password, e.g. <c>postgres:db.example:5432/scheduler</c>.</summary>
     public static string Describe(NpgsqlConnectionStringBuilder builder) =>
         string.Create(CultureInfo.InvariantCulture, $"postgres:{builder.Host}:{builder.Port}/{builder.Database}");

@@ -23,7 +23,6 @@ internal sealed class PostgresStoreProvider : IStoreProvider
     public PostgresStoreProvider(StoreOptions options, ILogger logger)
     {
         var builder = PostgresConnection.Parse(options.Connection);
-        PostgresConnection.EndStalledTransactions(builder);
         _connectionString = builder.ConnectionString;
         Description = PostgresConnection.Describe(builder);
         _logger = logger;

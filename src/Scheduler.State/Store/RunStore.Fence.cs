@@ -20,6 +20,12 @@ public sealed partial class RunStore
     private const string FenceSql = """SELECT 1 FROM "Instances" WHERE "Name" = @instance AND "Epoch" = @epoch""";
     private const string FenceForUpdateSql = FenceSql + " FOR UPDATE";
 
+    // A replica stopped in the middle of a batch (a long GC pause, a suspended VM, SIGSTOP) would hold its instance row
+    // and the slots it was inserting until it resumes: the others could neither fence it nor claim those slots. The
+    // server ends such a batch after 2 s instead (its writer then finds it refused, and is fenced if presumed dead);
+    // only the batches, so that a reconcile or a migration that thinks between statements is not cut short.
+    private const string EndStalledBatchSql = "SET LOCAL idle_in_transaction_session_timeout = 2000";
+
     /// <summary>The epoch <paramref name="instance"/> registered with in this process, if it did.</summary>
     public long? EpochOf(string instance) => _epochs.TryGetValue(instance, out var epoch) ? epoch : null;
 
@@ -31,7 +37,14 @@ public sealed partial class RunStore
             return;
         }
 
-        await using var fence = Command(connection, transaction, _provider is PostgresStoreProvider ? FenceForUpdateSql : FenceSql, "@instance", "@epoch");
+        var postgres = _provider is PostgresStoreProvider;
+        if (postgres)
+        {
+            await using var stalled = Command(connection, transaction, EndStalledBatchSql);
+            await stalled.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var fence = Command(connection, transaction, postgres ? FenceForUpdateSql : FenceSql, "@instance", "@epoch");
         Set(fence, "@instance", instance);
         Set(fence, "@epoch", epoch);
         if (await fence.ExecuteScalarAsync(cancellationToken) is null)

@@ -90,8 +90,10 @@ public sealed class SharedAndFencedReplicasTests(PostgresServer postgres, ITestO
             // Continued, it finds its late writes refused, stops what it still runs and rejoins under a new epoch.
             victim.Resume();
             var resumedAt = DateTimeOffset.UtcNow;
+            // (On a slow machine a replica may be fenced once already at start-up, before its first heartbeat: the epochs
+            // are read from the store, not assumed.)
             await Eventually.HoldsAsync(
-                () => victim.Output.Contains($"This instance ({victimName}) rejoined with epoch", StringComparison.Ordinal),
+                () => victim.Output.Contains($"This instance ({victimName}) rejoined with epoch {fencedEpoch + 1}", StringComparison.Ordinal),
                 TimeSpan.FromSeconds(20),
                 () => $"{victimName} did not rejoin after it was fenced.{Outputs()}");
             Assert.Contains($"This instance ({victimName}, epoch {epochBefore}) was fenced", victim.Output, StringComparison.Ordinal);
