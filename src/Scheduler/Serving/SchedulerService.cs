@@ -19,6 +19,7 @@ internal sealed class SchedulerService(SchedulerEngine engine, DefinitionSync sy
         // The loop must be running before the first reconcile: applying definitions is a command it processes.
         var engineLoop = engine.RunAsync(stoppingToken);
         await sync.ReconcileOnceAsync(stoppingToken);
+        StartupMemory.Release();
         await Task.WhenAll(engineLoop, sync.RunAsync(stoppingToken));
     }
 

@@ -83,6 +83,12 @@ internal static class ExecStub
     /// <summary>Stops using the stub after the system refused to exec it (a memfd exec policy, an SELinux rule).</summary>
     public static void Refused() => s_refused = true;
 
+    /// <summary>
+    /// True for the errors a refused exec of the stub gives (EPERM, ENOEXEC, EACCES); a working directory that vanished
+    /// since it was checked (ENOENT from the child's chdir) is no reason to give the stub up.
+    /// </summary>
+    public static bool IsRefusal(int errno) => errno is 1 or 8 or 13;
+
     /// <summary>The whole ELF file: one header, one loadable segment (read and execute) holding the header and the code.</summary>
     public static byte[] Elf()
     {

@@ -71,7 +71,7 @@ internal static class ProcessRunner
             catch (Win32Exception ex)
             {
                 refusal = ex.Message;
-                if (!line.ThroughStub)
+                if (!line.ThroughStub || !ExecStub.IsRefusal(ex.NativeErrorCode))
                 {
                     break;
                 }
