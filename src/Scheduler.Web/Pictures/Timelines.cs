@@ -129,18 +129,8 @@ internal static class Timelines
         paths.Add(new TimelinePath(kind, d.ToString(), at.Count, label));
     }
 
-    private static List<DateTimeOffset> Slots(Schedule schedule, DateTimeOffset after, DateTimeOffset until)
-    {
-        var slots = new List<DateTimeOffset>();
-        var cursor = after;
-        while (slots.Count < MaxSlots && schedule.NextAfter(cursor) is { } slot && slot.Utc < until)
-        {
-            slots.Add(slot.Utc);
-            cursor = slot.Utc;
-        }
-
-        return slots;
-    }
+    private static List<DateTimeOffset> Slots(Schedule schedule, DateTimeOffset after, DateTimeOffset until) =>
+        SlotRange.Between(schedule, after, until, MaxSlots);
 
     public static double X(DateTimeOffset instant, DateTimeOffset from) => Math.Clamp((instant - from).TotalHours * Width / 48, 0, Width);
 
