@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Scheduler.Definitions.Loading;
 
 /// <summary>Lists and reads the task files of a schedules folder: .yaml and .yml files, dot-files and dot-folders ignored.</summary>
@@ -30,15 +28,15 @@ public static class TaskFolder
     }
 
     /// <summary>
-    /// The same files as <see cref="Read"/>, in the same order, read by a background thread a little ahead of the
-    /// caller: reading 10,000 small files is mostly system calls, so it overlaps with parsing on the caller's thread
-    /// (measured by <c>scheduler-bench validate</c>). The folder is listed before this returns, so a missing folder
-    /// throws here, as with <see cref="Read"/>.
+    /// The same files as <see cref="Read"/>, in the same order, read by a background thread ahead of the caller
+    /// (<see cref="SharedReads"/>): reading 10,000 small files is mostly system calls, so it overlaps with parsing on
+    /// the caller's thread (measured by <c>scheduler-bench validate</c>). The folder is listed before this returns, so a
+    /// missing folder throws here, as with <see cref="Read"/>.
     /// </summary>
     public static IEnumerable<SourceFile> ReadAhead(string directory, string displayBase)
     {
         var root = ExistingRoot(directory);
-        return ReadAheadOf(root, [.. List(root)], displayBase);
+        return SharedReads.InOrder([.. List(root)], relative => ReadOne(root, relative, displayBase));
     }
 
     /// <summary>The full path of <paramref name="directory"/>; throws <see cref="DirectoryNotFoundException"/> when it does not exist.</summary>
@@ -46,57 +44,6 @@ public static class TaskFolder
     {
         var root = Path.GetFullPath(directory);
         return Directory.Exists(root) ? root : throw new DirectoryNotFoundException($"The schedules folder '{directory}' does not exist.");
-    }
-
-    private static IEnumerable<SourceFile> ReadAheadOf(string root, List<string> relatives, string displayBase)
-    {
-        // Batches, so the two threads meet once per batch rather than once per file; bounded, so a caller that
-        // stops early (or a huge folder) never has more than a few batches in memory.
-        const int BatchSize = 32;
-        using var stop = new CancellationTokenSource();
-        using var batches = new BlockingCollection<SourceFile[]>(boundedCapacity: 8);
-        var reader = Task.Run(() =>
-        {
-            try
-            {
-                for (var start = 0; start < relatives.Count && !stop.IsCancellationRequested; start += BatchSize)
-                {
-                    var batch = new SourceFile[Math.Min(BatchSize, relatives.Count - start)];
-                    for (var i = 0; i < batch.Length; i++)
-                    {
-                        batch[i] = ReadOne(root, relatives[start + i], displayBase);
-                    }
-
-                    batches.Add(batch, stop.Token);
-                }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                // The caller stopped reading: nothing more is wanted.
-            }
-            finally
-            {
-                batches.CompleteAdding();
-            }
-        });
-
-        try
-        {
-            foreach (var batch in batches.GetConsumingEnumerable())
-            {
-                foreach (var file in batch)
-                {
-                    yield return file;
-                }
-            }
-
-            reader.GetAwaiter().GetResult(); // a failure of the reader itself, not of one file, surfaces here
-        }
-        finally
-        {
-            stop.Cancel();
-            reader.Wait(TimeSpan.FromSeconds(30));
-        }
     }
 
     /// <summary>One file as a <see cref="SourceFile"/>; a file that cannot be read carries its error instead of its bytes.</summary>
