@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Planning;
 using Scheduler.State.Store;
 
@@ -23,6 +24,9 @@ internal sealed class GroupDesk(RunStore store, TaskBook tasks, RunExecutor exec
 
     /// <summary>Posts work to the loop's thread (the loop sets it).</summary>
     public Func<Func<Task<bool>>, Task<bool>>? Post { get; set; }
+
+    /// <summary>Remembers the upstreams of chained runs this process did not dispatch (the loop sets it to the chain starter's).</summary>
+    public Func<IEnumerable<(string TaskId, DateTimeOffset Slot)>, CancellationToken, Task>? Upstreams { get; set; }
 
     /// <summary>When the loop must wake for the next look, or null when no applied task names a group.</summary>
     public DateTimeOffset? NextWake => _groups.Count == 0 ? null : _due.Count > 0 ? DateTimeOffset.MinValue : _nextPoll;
@@ -111,6 +115,12 @@ internal sealed class GroupDesk(RunStore store, TaskBook tasks, RunExecutor exec
             {
                 var started = await store.AdmitGroupAsync(
                     group, options.Instance, time, (snapshot, at) => ConcurrencyRule.Admit(snapshot, entry.Limit, id => entry.Members.GetValueOrDefault(id), at), cancellationToken);
+                if (Upstreams is not null && started.Any(r => r.Trigger is RunTrigger.After or RunTrigger.Retry))
+                {
+                    // Admitted here, a chained run may have been dispatched by another replica: its upstream comes from the store.
+                    await Upstreams(started.Where(r => r.Trigger is RunTrigger.After or RunTrigger.Retry).Select(r => (r.TaskId, r.SlotUtc)), cancellationToken);
+                }
+
                 started.ToList().ForEach(Start);
                 _queued = null;
             }

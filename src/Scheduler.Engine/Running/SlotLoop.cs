@@ -44,6 +44,7 @@ internal sealed class SlotLoop
         recorder.GroupFreed = _groups.Freed;
         _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger) { Pauses = pauses, Groups = _groups };
         _chains = new ChainStarter(store, recorder.Chains, _tasks, _dispatcher, FlushAsync, _inbox.PostAsync, time, options.ChainStartDelay, logger);
+        _groups.Upstreams = _chains.RememberUpstreamsAsync;
         _cancels = new CancelDesk(_executor, store, recorder, options, logger);
     }
 
@@ -58,7 +59,9 @@ internal sealed class SlotLoop
         await _recorder.RecoverAsync(ReplicaDuties.DeadInstanceReason, stopping);
 
         // Failed runs of the last week whose retries a previous life did not get to; matched to tasks as they are applied.
-        _retries.Remember(await _store.FindPendingRetriesAsync(_time.GetUtcNow() - TimeSpan.FromDays(7), stopping));
+        var pendingRetries = await _store.FindPendingRetriesAsync(_time.GetUtcNow() - TimeSpan.FromDays(7), stopping);
+        _retries.Remember(pendingRetries);
+        await _chains.RememberUpstreamsAsync(pendingRetries.Where(r => r.Trigger is RunTrigger.After or RunTrigger.Retry).Select(r => (r.TaskId, r.SlotUtc)), stopping);
         EngineLog.Started(_logger, _options.Instance, _tasks.Count);
         var heartbeats = new ReplicaDuties(_recorder, _time, _options).RunAsync(stopping);
         try
