@@ -275,7 +275,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     {
         try
         {
-            await store.SkipGroupQueuedAsync(runId, detail, time.GetUtcNow(), cancellationToken);
+            await store.EndGroupQueuedAsync(runId, Definitions.Runs.RunStatus.Skipped, detail, time.GetUtcNow(), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

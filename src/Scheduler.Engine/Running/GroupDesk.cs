@@ -51,6 +51,10 @@ internal sealed class GroupDesk(RunStore store, TaskBook tasks, RunExecutor exec
         _groups = groups;
     }
 
+    /// <summary>Cancels a run that waits queued in its group (any thread: only the store is touched); false when it is not queued any more.</summary>
+    public Task<bool> CancelQueuedAsync(long runId, CancellationToken cancellationToken) =>
+        store.EndGroupQueuedAsync(runId, RunStatus.Cancelled, "cancelled on request while waiting for a place in its group", time.GetUtcNow(), cancellationToken);
+
     /// <summary>Forgets the queued runs read for the previous tick.</summary>
     public void BeginTick() => _queued = null;
 

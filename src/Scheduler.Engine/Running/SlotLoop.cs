@@ -45,7 +45,7 @@ internal sealed class SlotLoop
         _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger) { Pauses = pauses, Groups = _groups };
         _chains = new ChainStarter(store, recorder.Chains, _tasks, _dispatcher, FlushAsync, _inbox.PostAsync, time, options.ChainStartDelay, logger);
         _groups.Upstreams = _chains.RememberUpstreamsAsync;
-        _cancels = new CancelDesk(_executor, store, recorder, options, logger);
+        _cancels = new CancelDesk(_executor, store, recorder, options, logger) { Groups = _groups };
     }
 
     public RunExecutor Executor => _executor;
