@@ -55,6 +55,19 @@ internal sealed class GroupDesk(RunStore store, TaskBook tasks, RunExecutor exec
     public Task<bool> CancelQueuedAsync(long runId, CancellationToken cancellationToken) =>
         store.EndGroupQueuedAsync(runId, RunStatus.Cancelled, "cancelled on request while waiting for a place in its group", time.GetUtcNow(), cancellationToken);
 
+    /// <summary>Skips a run that waits queued in its group, which a replace took the place of; a store that fails to answer leaves it waiting.</summary>
+    public async Task SkipWaitingAsync(long runId, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.EndGroupQueuedAsync(runId, RunStatus.Skipped, reason, time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EngineLog.StoreFailed(logger, e);
+        }
+    }
+
     /// <summary>Forgets the queued runs read for the previous tick.</summary>
     public void BeginTick() => _queued = null;
 
