@@ -65,6 +65,7 @@ public static class TaskFields
 
         Add("working-directory", FieldText.Quote(task.WorkingDirectory));
         Add("priority", task.Priority.ToString().ToLowerInvariant());
+        Add("concurrency", task.Concurrency is { } group ? $"{{ group: {group.Group}, limit: {FieldText.Number(group.Limit)} }}" : null);
         foreach (var parameter in task.Parameters)
         {
             Add($"params.{parameter.Name}", FieldText.Parameter(parameter));

@@ -15,6 +15,9 @@ internal sealed class CancelDesk(RunExecutor executor, RunStore store, RunRecord
 
     private DateTimeOffset _nextCancelPoll;
 
+    /// <summary>The concurrency groups, for a run that waits queued in one (the loop sets it).</summary>
+    public GroupDesk? Groups { get; init; }
+
     /// <summary>When the next poll for other replicas' requests is due (the loop wakes for it while runs are active).</summary>
     public DateTimeOffset NextPoll => _nextCancelPoll;
 
@@ -34,6 +37,10 @@ internal sealed class CancelDesk(RunExecutor executor, RunStore store, RunRecord
                     ? new CancelResult(CancelOutcome.Stopping, $"run #{runId} runs in instance '{record.Instance}', which was asked to stop it")
                     : new CancelResult(CancelOutcome.Refused, $"run #{runId} ended before it could be cancelled"),
             { Status: RunStatus.Running } => new CancelResult(CancelOutcome.Refused, $"run #{runId} is not active in this process (it is being recovered)"),
+            { Status: RunStatus.Queued, ConcurrencyGroup: { } group } when Groups is not null =>
+                await Groups.CancelQueuedAsync(runId, cancellationToken)
+                    ? new CancelResult(CancelOutcome.Stopping, $"run #{runId} was waiting for a place in group {group}: it is cancelled and will not start")
+                    : new CancelResult(CancelOutcome.Refused, $"run #{runId} left the group's queue before it could be cancelled"),
             _ => new CancelResult(CancelOutcome.Refused, $"run #{runId} already ended ({RunNames.Of(record.Status)})"),
         };
     }

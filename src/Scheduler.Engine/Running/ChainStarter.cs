@@ -43,6 +43,32 @@ internal sealed class ChainStarter
         routes.Queued = runs => _ = post(() => StartAsync(runs, null, CancellationToken.None));
     }
 
+    /// <summary>
+    /// Remembers the upstream of each chained run among <paramref name="runs"/> (task, slot) from the store, so its next
+    /// attempt sees <c>SCHEDULER_UPSTREAM_*</c> though this process never dispatched it: a retry owed from before a restart,
+    /// or a run a concurrency group admitted here. Runs that are not chained, and a store that fails to answer, leave nothing.
+    /// </summary>
+    public async Task RememberUpstreamsAsync(IEnumerable<(string TaskId, DateTimeOffset Slot)> runs, CancellationToken cancellationToken)
+    {
+        var unknown = runs.Where(r => _routes.UpstreamOf(r.TaskId, r.Slot) is null).Distinct().ToList();
+        if (unknown.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var run in await _store.FindChainCausesAsync(unknown, cancellationToken))
+            {
+                _routes.Remember(run);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EngineLog.StoreFailed(_logger, e);
+        }
+    }
+
     /// <summary>Chained runs just queued by an end of this process.</summary>
     private void Add(IEnumerable<ChainedRun> runs)
     {

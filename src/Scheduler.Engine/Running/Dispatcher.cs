@@ -269,9 +269,9 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
         var detail = $"replaced by a newer run (slot {by.Slot.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, overlap: replace)";
         foreach (var run in runs)
         {
-            if (run.WaitingFor is not null)
+            if (run.WaitingFor is not null && Groups is not null)
             {
-                await SkipWaitingAsync(run.RunId!.Value, detail, cancellationToken);
+                await Groups.SkipWaitingAsync(run.RunId!.Value, detail, cancellationToken); // it never started: skipped, not cancelled
                 continue;
             }
 
@@ -290,19 +290,6 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
             {
                 EngineLog.StoreFailed(logger, e);
             }
-        }
-    }
-
-    /// <summary>A queued run of a group in the way of a replace: it never started, so it is skipped with the reason.</summary>
-    private async Task SkipWaitingAsync(long runId, string detail, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await store.SkipGroupQueuedAsync(runId, detail, time.GetUtcNow(), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            EngineLog.StoreFailed(logger, e);
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Planning;
 using Scheduler.State.Store;
 
@@ -24,6 +25,9 @@ internal sealed class GroupDesk(RunStore store, TaskBook tasks, RunExecutor exec
     /// <summary>Posts work to the loop's thread (the loop sets it).</summary>
     public Func<Func<Task<bool>>, Task<bool>>? Post { get; set; }
 
+    /// <summary>Remembers the upstreams of chained runs this process did not dispatch (the loop sets it to the chain starter's).</summary>
+    public Func<IEnumerable<(string TaskId, DateTimeOffset Slot)>, CancellationToken, Task>? Upstreams { get; set; }
+
     /// <summary>When the loop must wake for the next look, or null when no applied task names a group.</summary>
     public DateTimeOffset? NextWake => _groups.Count == 0 ? null : _due.Count > 0 ? DateTimeOffset.MinValue : _nextPoll;
 
@@ -45,6 +49,23 @@ internal sealed class GroupDesk(RunStore store, TaskBook tasks, RunExecutor exec
         }
 
         _groups = groups;
+    }
+
+    /// <summary>Cancels a run that waits queued in its group (any thread: only the store is touched); false when it is not queued any more.</summary>
+    public Task<bool> CancelQueuedAsync(long runId, CancellationToken cancellationToken) =>
+        store.EndGroupQueuedAsync(runId, RunStatus.Cancelled, "cancelled on request while waiting for a place in its group", time.GetUtcNow(), cancellationToken);
+
+    /// <summary>Skips a run that waits queued in its group, which a replace took the place of; a store that fails to answer leaves it waiting.</summary>
+    public async Task SkipWaitingAsync(long runId, string reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.EndGroupQueuedAsync(runId, RunStatus.Skipped, reason, time.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EngineLog.StoreFailed(logger, e);
+        }
     }
 
     /// <summary>Forgets the queued runs read for the previous tick.</summary>
@@ -111,6 +132,12 @@ internal sealed class GroupDesk(RunStore store, TaskBook tasks, RunExecutor exec
             {
                 var started = await store.AdmitGroupAsync(
                     group, options.Instance, time, (snapshot, at) => ConcurrencyRule.Admit(snapshot, entry.Limit, id => entry.Members.GetValueOrDefault(id), at), cancellationToken);
+                if (Upstreams is not null && started.Any(r => r.Trigger is RunTrigger.After or RunTrigger.Retry))
+                {
+                    // Admitted here, a chained run may have been dispatched by another replica: its upstream comes from the store.
+                    await Upstreams(started.Where(r => r.Trigger is RunTrigger.After or RunTrigger.Retry).Select(r => (r.TaskId, r.SlotUtc)), cancellationToken);
+                }
+
                 started.ToList().ForEach(Start);
                 _queued = null;
             }

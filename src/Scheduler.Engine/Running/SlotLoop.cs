@@ -46,7 +46,8 @@ internal sealed class SlotLoop
         recorder.GroupFreed = _groups.Freed;
         _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger) { Pauses = pauses, Groups = _groups };
         _chains = new ChainStarter(store, recorder.Chains, _tasks, _dispatcher, FlushAsync, _inbox.PostAsync, time, options.ChainStartDelay, logger);
-        _cancels = new CancelDesk(_executor, store, recorder, options, logger);
+        _groups.Upstreams = _chains.RememberUpstreamsAsync;
+        _cancels = new CancelDesk(_executor, store, recorder, options, logger) { Groups = _groups };
         _replicas = new ReplicaDuties(recorder, store, _executor, _inbox.PostAsync, time, options, logger);
     }
 
@@ -62,7 +63,9 @@ internal sealed class SlotLoop
         var heartbeats = _replicas.RunAsync(stopping); // at once: a slow start must not look like a dead replica
 
         // Failed runs of the last week whose retries a previous life did not get to; matched to tasks as they are applied.
-        _retries.Remember(await _store.FindPendingRetriesAsync(_time.GetUtcNow() - TimeSpan.FromDays(7), stopping));
+        var pendingRetries = await _store.FindPendingRetriesAsync(_time.GetUtcNow() - TimeSpan.FromDays(7), stopping);
+        _retries.Remember(pendingRetries);
+        await _chains.RememberUpstreamsAsync(pendingRetries.Where(r => r.Trigger is RunTrigger.After or RunTrigger.Retry).Select(r => (r.TaskId, r.SlotUtc)), stopping);
         EngineLog.Started(_logger, _options.Instance, _tasks.Count);
         try
         {

@@ -23,6 +23,39 @@ public sealed partial class RunStore
             return [];
         }
 
+        return await CausesAsync(db, [.. rows.Select(r => (r.Id, r.TaskId, r.SlotUtc, r.UpstreamRunIds))], cancellationToken);
+    }
+
+    /// <summary>
+    /// The chained runs (trigger <c>after</c>, first attempts) of the given (task, slot) pairs, each with the upstream run
+    /// that caused it: what a retry after a restart, or a run a group admitted on another replica, needs to see its upstream.
+    /// </summary>
+    public async Task<IReadOnlyList<ChainedRun>> FindChainCausesAsync(IReadOnlyCollection<(string TaskId, DateTimeOffset SlotUtc)> runs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        if (runs.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var taskIds = runs.Select(r => r.TaskId).Distinct(StringComparer.Ordinal).ToList();
+        var wanted = runs.ToHashSet();
+        var (from, to) = (runs.Min(r => r.SlotUtc), runs.Max(r => r.SlotUtc));
+        var rows = (await db.Runs.AsNoTracking()
+            .Where(r => r.Trigger == RunTrigger.After && r.UpstreamRunIds != null && taskIds.Contains(r.TaskId) && r.SlotUtc >= from && r.SlotUtc <= to)
+            .OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.TaskId, r.SlotUtc, r.UpstreamRunIds })
+            .ToListAsync(cancellationToken))
+            .Where(r => wanted.Contains((r.TaskId, r.SlotUtc)))
+            .Select(r => (r.Id, r.TaskId, r.SlotUtc, r.UpstreamRunIds))
+            .ToList();
+        return rows.Count == 0 ? [] : await CausesAsync(db, rows, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<ChainedRun>> CausesAsync(
+        SchedulerDbContext db, List<(long Id, string TaskId, DateTimeOffset SlotUtc, string? UpstreamRunIds)> rows, CancellationToken cancellationToken)
+    {
         var upstreamIds = rows.SelectMany(r => Ids(r.UpstreamRunIds)).Distinct().ToList();
         var upstreams = await db.Runs.AsNoTracking()
             .Where(r => upstreamIds.Contains(r.Id))

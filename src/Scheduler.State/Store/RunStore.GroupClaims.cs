@@ -145,13 +145,16 @@ public sealed partial class RunStore
         return started;
     }
 
-    /// <summary>Skips a run that waits queued in its group (an overlap <c>replace</c> took its place); false when it is not queued any more.</summary>
-    public async Task<bool> SkipGroupQueuedAsync(long runId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends a run that waits queued in its group without starting it: <c>skipped</c> (an overlap <c>replace</c> took its
+    /// place) or <c>cancelled</c> (on request). False when it is not queued any more (a group's admission took it).
+    /// </summary>
+    public async Task<bool> EndGroupQueuedAsync(long runId, RunStatus status, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var changed = await db.Runs
             .Where(r => r.Id == runId && r.Status == RunStatus.Queued && r.ConcurrencyGroup != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RunStatus.Skipped).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Error, reason), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Error, reason), cancellationToken);
         return changed > 0;
     }
 

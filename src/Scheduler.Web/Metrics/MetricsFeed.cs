@@ -88,7 +88,7 @@ internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, Sched
                     metrics.StartLateness.WithLabels(run.TaskId, RunNames.Of(run.Trigger)).Observe(Math.Max((started - run.SlotUtc).TotalSeconds, 0));
                 }
 
-                if (run.Status == RunStatus.Running)
+                if (!RunNames.IsFinal(run.Status)) // running, or queued (a chained run, or one waiting in its concurrency group)
                 {
                     _open.Add(run.Id);
                 }
@@ -115,7 +115,7 @@ internal sealed class MetricsFeed(SchedulerStore store, ServerInfo server, Sched
         }
 
         var open = _open.ToList();
-        var ended = await db.Runs.AsNoTracking().Where(r => open.Contains(r.Id) && r.Status != RunStatus.Running).ToListAsync(cancellationToken);
+        var ended = await db.Runs.AsNoTracking().Where(r => open.Contains(r.Id) && r.Status != RunStatus.Running && r.Status != RunStatus.Queued).ToListAsync(cancellationToken);
         foreach (var run in ended)
         {
             _open.Remove(run.Id);

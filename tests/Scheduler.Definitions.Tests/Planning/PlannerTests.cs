@@ -57,6 +57,19 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void A_concurrency_group_added_or_changed_shows_as_one_field()
+    {
+        var before = Nightly + "\nconcurrency: { group: db, limit: 1 }\n";
+        var after = Nightly + "\nconcurrency: { group: db, limit: 2 }\n";
+
+        var changed = Assert.Single(Compare([("n.yaml", before)], [("n.yaml", after)]).Changed);
+        var added = Assert.Single(Compare([("n.yaml", Nightly)], [("n.yaml", before)]).Changed);
+
+        Assert.Equal([new FieldChange("concurrency", "{ group: db, limit: 1 }", "{ group: db, limit: 2 }")], changed.Fields);
+        Assert.Equal([new FieldChange("concurrency", null, "{ group: db, limit: 1 }")], added.Fields);
+    }
+
+    [Fact]
     public void Parameter_changes_show_one_field_per_parameter()
     {
         var before = Nightly + "\nparams: { env: { type: choice, choices: [a, b], default: a }, keep: { type: int, default: 7 }, old: {} }\n";

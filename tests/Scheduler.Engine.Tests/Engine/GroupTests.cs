@@ -96,6 +96,55 @@ public sealed class GroupTests
         running.Release();
     }
 
+    [Fact]
+    public async Task A_queued_run_can_be_cancelled_and_then_never_starts()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        h.Handler.DefaultFate = Fate.Block;
+        await h.StartEngineAsync();
+        await h.ApplyAsync("backups/a", Hourly());
+        await h.ApplyAsync("backups/b", Hourly());
+        await h.Engine.RunNowAsync("backups/a");
+        var holder = (await h.WaitForCallsAsync("backups/a", 1))[0];
+        var waiting = await h.Engine.RunNowAsync("backups/b");
+
+        var result = await h.Engine.CancelAsync(waiting.RunId!.Value, default);
+
+        Assert.Equal(
+            (Scheduler.Engine.Running.CancelOutcome.Stopping, $"run #{waiting.RunId} was waiting for a place in group db: it is cancelled and will not start"),
+            (result.Outcome, result.Reason));
+        var cancelled = await h.WaitForStatusAsync(waiting.RunId!.Value, RunStatus.Cancelled);
+        Assert.Null(cancelled.StartedAt);
+        holder.Release();
+        await h.SettleAsync();
+        await h.BarrierAsync();
+        Assert.Empty(h.Handler.CallsOf("backups/b"));
+    }
+
+    [Fact]
+    public async Task Under_replace_a_new_slot_skips_the_tasks_run_that_still_waits_in_the_group()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        h.Handler.DefaultFate = Fate.Block;
+        await h.StartEngineAsync();
+        await h.ApplyAsync("holder", "schedule: { manual: true }\nconcurrency: { group: db, limit: 1 }\nshell: x\n");
+        await h.ApplyAsync("b", "schedule: \"* * * * *\"\nconcurrency: { group: db, limit: 1 }\noverlap: replace\nshell: x\n");
+        await h.Engine.RunNowAsync("holder");
+        var holder = (await h.WaitForCallsAsync("holder", 1))[0];
+
+        h.Clock.Advance(TimeSpan.FromSeconds(30)); // 12:00 waits
+        var first = Assert.Single(await h.WaitForRunsAsync("b", r => r.Count == 1 && r[0].Status == RunStatus.Queued, "12:00 to wait"));
+        h.Clock.Advance(TimeSpan.FromMinutes(1)); // 12:01 replaces it in the queue
+
+        var runs = await h.WaitForRunsAsync("b", r => r.Count == 2 && r[0].Status == RunStatus.Skipped, "12:00 to be skipped");
+        Assert.Equal((first.Id, "replaced by a newer run (slot 2026-11-23T12:01:00Z, overlap: replace)"), (runs[0].Id, runs[0].Error));
+        Assert.Equal(RunStatus.Queued, runs[1].Status);
+        holder.Release();
+        var call = (await h.WaitForCallsAsync("b", 1))[0];
+        Assert.Equal(At("2026-11-23T12:01:00Z"), call.Context.Slot);
+        call.Release();
+    }
+
     private static Task<IReadOnlyList<HandlerCall>> AllCallsAsync(EngineHarness h, int count) =>
         h.EventuallyAsync(() => Task.FromResult(h.Handler.Calls), c => c.Count >= count, $"{count} handler call(s)", c => $"{c.Count} call(s)");
 
