@@ -99,6 +99,14 @@ internal sealed class EndWriter
 
             return true;
         }
+        catch (InstanceFencedException e)
+        {
+            // This instance was presumed dead and its runs were taken over (marked interrupted) by whoever fenced it: these
+            // ends would change no row, so they are given up at once instead of held (a fenced shutdown must not wait on them).
+            EngineLog.StoreFailed(_logger, e);
+            batch.ForEach(b => b.Done.TrySetResult(false));
+            return true;
+        }
         catch (Exception e)
         {
             EngineLog.StoreFailed(_logger, e);

@@ -35,7 +35,7 @@ public sealed class ClaimAheadTests
     public async Task A_crash_between_the_claim_ahead_and_the_slot_leaves_one_interrupted_row_for_the_slot_and_the_restart_does_not_run_it_again()
     {
         await using var h = await EngineHarness.CreateAsync();
-        await h.StartEngineAsync();
+        var previousLife = await h.StartEngineAsync();
         await h.ApplyAsync("tick", "schedule: \"* * * * *\"\nshell: x");
         h.Clock.Advance(TimeSpan.FromSeconds(29.7));
         var claimed = Assert.Single(await h.WaitForRunsAsync("tick", r => r.Count == 1, "the 12:00 run to be claimed ahead"));
@@ -43,6 +43,9 @@ public sealed class ClaimAheadTests
         // The restarted process (same instance name, its own connection) finds the row its previous life left running.
         await h.StartEngineAsync("a", store: await h.OpenSameStoreAsync());
         var interrupted = await h.WaitForStatusAsync(claimed.Id, RunStatus.Interrupted);
+
+        // The previous life is gone, as after a crash: registering again fenced it, so its last words change no row.
+        await h.StopEngineAsync(previousLife);
         h.Clock.Advance(TimeSpan.FromSeconds(0.3)); // the slot comes: the restarted engine owes nothing for it
         await h.SettleAsync();
 
