@@ -52,6 +52,65 @@ public sealed class BatchTests
         Assert.Equal((RunStatus.Failed, 1, "out", "exit 1"), (run!.Status, run.ExitCode, run.OutputTail, run.Error));
     }
 
+    [Theory]
+    // the ends of one task's runs in one batch, in order (F failed, S succeeded, C cancelled), the streak before, after
+    [InlineData("FF", 2, 4)]
+    [InlineData("FFSF", 2, 1)]
+    [InlineData("FSC", 5, 0)]
+    [InlineData("CC", 3, 3)]
+    [InlineData("SFF", 0, 2)]
+    public async Task Several_ends_of_one_task_in_one_batch_count_the_streak_as_ends_one_by_one_would(string ends, int before, int after)
+    {
+        using var folder = new TempFolder();
+        await using var store = await folder.OpenAsync();
+        await store.AddTaskAsync("t");
+        for (var i = 0; i < before; i++)
+        {
+            var failed = (await store.Runs.TryClaimAsync("t", Slot.AddDays(-1).AddMinutes(i), 1, RunTrigger.Schedule, Revision, Instance, Slot, TestTimeout.Token))!.Value;
+            await store.Runs.FinishAsync(failed, RunStatus.Failed, 1, "", 0, null, Slot, TestTimeout.Token);
+        }
+
+        var ids = new List<long>();
+        for (var i = 0; i < ends.Length; i++)
+        {
+            ids.Add((await store.Runs.TryClaimAsync("t", Slot.AddMinutes(i), 1, RunTrigger.Schedule, Revision, Instance, Slot, TestTimeout.Token))!.Value);
+        }
+
+        var status = new Dictionary<char, RunStatus> { ['F'] = RunStatus.Failed, ['S'] = RunStatus.Succeeded, ['C'] = RunStatus.Cancelled };
+        await store.Runs.FinishBatchAsync([.. ends.Select((e, i) => new RunFinish(ids[i], status[e], null, "", 0, null, Slot.AddMinutes(10 + i)))], TestTimeout.Token);
+
+        var task = await store.Runs.GetTaskAsync("t", TestTimeout.Token);
+        Assert.Equal(after, task!.FailureStreak);
+        Assert.Equal((ids[^1], (RunStatus?)status[ends[^1]], Slot.AddMinutes(10 + ends.Length - 1)), (task.LastRunId!.Value, task.LastRunStatus, task.LastRunFinishedAt!.Value));
+    }
+
+    [Fact]
+    public async Task A_batch_of_more_tasks_than_one_statement_holds_updates_every_tasks_row()
+    {
+        using var folder = new TempFolder();
+        await using var store = await folder.OpenAsync();
+        var tasks = Enumerable.Range(0, 21).Select(i => $"t{i:D2}").ToList();
+        foreach (var task in tasks)
+        {
+            await store.AddTaskAsync(task);
+        }
+
+        var ids = await store.Runs.ClaimBatchAsync(
+            [.. tasks.Select(t => new SlotClaim(t, Slot, 1, RunTrigger.Schedule, Revision, Slot))],
+            [.. tasks.Select(t => new TaskAdvance(t, Slot, Slot.AddMinutes(1)))],
+            Instance,
+            TestTimeout.Token);
+        await store.Runs.FinishBatchAsync([.. ids.Select(id => new RunFinish(id!.Value, RunStatus.Failed, 1, "", 0, null, Slot.AddSeconds(5)))], TestTimeout.Token);
+
+        foreach (var (task, id) in tasks.Zip(ids))
+        {
+            var row = await store.Runs.GetTaskAsync(task, TestTimeout.Token);
+            Assert.Equal(
+                (id, (RunStatus?)RunStatus.Failed, Slot, Slot.AddMinutes(1), Slot.AddSeconds(5), 1),
+                (row!.LastRunId, row.LastRunStatus, row.LastSlotUtc!.Value, row.NextSlotUtc!.Value, row.LastRunFinishedAt!.Value, row.FailureStreak));
+        }
+    }
+
     [Fact]
     public async Task A_passed_range_is_one_skipped_row_that_names_its_slots_and_moves_the_mark_to_its_last()
     {

@@ -26,6 +26,23 @@ public sealed class ReconcileTests
     }
 
     [Fact]
+    public async Task A_set_of_definitions_is_stored_in_one_call_with_each_ones_outcome_as_one_by_one()
+    {
+        using var folder = new TempFolder();
+        await using var store = await folder.OpenAsync();
+
+        var first = await store.Runs.UpsertTasksAsync([Definition("a", "h1", Slot), Definition("b", "h1", Slot)], Slot, TestTimeout.Token);
+        var second = await store.Runs.UpsertTasksAsync([Definition("a", "h1", Slot), Definition("b", "h2", Slot), Definition("c", "h1", Slot)], Slot.AddHours(1), TestTimeout.Token);
+
+        Assert.Equal([UpsertOutcome.Added, UpsertOutcome.Added], first);
+        Assert.Equal([UpsertOutcome.Unchanged, UpsertOutcome.Changed, UpsertOutcome.Added], second);
+        Assert.Equal(("h2", Slot.AddHours(1)), ((await store.Runs.GetTaskAsync("b", TestTimeout.Token))!.DefinitionHash, (await store.Runs.GetTaskAsync("b", TestTimeout.Token))!.AppliedAt));
+        Assert.Equal(Slot, (await store.Runs.GetTaskAsync("a", TestTimeout.Token))!.UpdatedAt); // unchanged: not touched
+        var audit = await store.Runs.ListAuditAsync(10, null, TestTimeout.Token);
+        Assert.Equal<string>(["added", "changed", "added", "added"], audit.Select(a => a.Result));
+    }
+
+    [Fact]
     public async Task An_invalid_file_keeps_the_last_good_definition_flagged_until_it_is_fixed()
     {
         using var folder = new TempFolder();

@@ -295,7 +295,7 @@ internal sealed class SlotLoop
     {
         // Wake at least every minute: a clock that jumps is noticed even when nothing is due soon.
         var wake = now + TimeSpan.FromMinutes(1);
-        if (!_drain.IsDraining && _tasks.TryPeekDue(out var due) && (due == _claimedAhead ? due : due - _options.ClaimAhead) is var at && at < wake)
+        if (!_drain.IsDraining && _tasks.TryPeekDue(out var due) && (due == _claimedAhead || _options.ClaimAhead <= TimeSpan.Zero ? due : due - _options.ClaimAhead) is var at && at < wake)
         {
             wake = at;
         }
