@@ -11,7 +11,7 @@ namespace Scheduler.Engine.Running;
 /// the task's backlog or the runs to stop. Flushing the batch claims it through the recorder and admits the claimed
 /// runs to the executor. Owned by the loop; it decides nothing itself.
 /// </summary>
-internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, RunStore store, OverlapBook overlap, TimeProvider time, EngineOptions options, ILogger logger)
+internal sealed partial class Dispatcher(RunRecorder recorder, RunExecutor executor, RunStore store, OverlapBook overlap, TimeProvider time, EngineOptions options, ILogger logger)
 {
     private readonly ClaimBatch _batch = new();
     private readonly List<TaskSlots> _refused = [];
@@ -57,6 +57,7 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
     /// <summary>True when nothing can stand in the way of the task's next run at its slot: nothing in its backlog, and unless overlap: allow no run of it here or elsewhere.</summary>
     public async ValueTask<bool> CanClaimAheadAsync(TaskSlots slots, CancellationToken cancellationToken) =>
         slots.Backlog.Count == 0
+        && slots.Task.Definition.Concurrency is null // a group's places are counted when the slot comes, not 500 ms before
         && (slots.Task.Definition.Overlap == OverlapPolicy.Allow
             || (!overlap.Any(slots.Task.Id) && (await ElsewhereAsync(slots.Task.Id, cancellationToken)).Count == 0));
 
@@ -262,58 +263,5 @@ internal sealed class Dispatcher(RunRecorder recorder, RunExecutor executor, Run
             QueuedRunId = owed.QueuedRunId, Parameters = owed.Parameters ?? task.DefaultParameters, Concurrency = task.Definition.Concurrency,
         };
         _batch.Add(slots, claim, new BacklogItem(owed), fromBacklog);
-    }
-
-    private async Task StopAsync(IReadOnlyList<RunInWay> runs, OwedRun by, CancellationToken cancellationToken)
-    {
-        var detail = $"replaced by a newer run (slot {by.Slot.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, overlap: replace)";
-        foreach (var run in runs)
-        {
-            if (run.WaitingFor is not null && Groups is not null)
-            {
-                await Groups.SkipWaitingAsync(run.RunId!.Value, detail, cancellationToken); // it never started: skipped, not cancelled
-                continue;
-            }
-
-            if (run.Instance is null)
-            {
-                executor.Stop(run.RunId!.Value, StopReason.Replaced, detail);
-                continue;
-            }
-
-            try
-            {
-                // Its owner polls for the request and stops it; the new run does not wait for that.
-                await recorder.RequestCancelAsync(run.RunId!.Value, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                EngineLog.StoreFailed(logger, e);
-            }
-        }
-    }
-
-    /// <summary>How many runs of the task run on other replicas, from this tick's read (0 before it is read).</summary>
-    private int ElsewhereCount(string taskId) => _elsewhere?[taskId].Count() ?? 0;
-
-    /// <summary>The task's runs on other replicas, from one read per tick; a store that fails to answer gives none (the claim will fail too).</summary>
-    private async ValueTask<IReadOnlyList<RunInWay>> ElsewhereAsync(string taskId, CancellationToken cancellationToken)
-    {
-        if (_elsewhere is null)
-        {
-            try
-            {
-                _elsewhere = (await store.ListRunningElsewhereAsync(options.Instance, cancellationToken)).ToLookup(r => r.TaskId, StringComparer.Ordinal);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                EngineLog.StoreFailed(logger, e);
-                _elsewhere = Array.Empty<RunningRun>().ToLookup(r => r.TaskId, StringComparer.Ordinal);
-            }
-        }
-
-        return _elsewhere.Contains(taskId)
-            ? [.. _elsewhere[taskId].Select(r => new RunInWay(r.Id, r.SlotUtc, r.Attempt, r.Trigger, r.Instance))]
-            : [];
     }
 }
