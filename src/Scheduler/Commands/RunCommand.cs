@@ -64,6 +64,7 @@ internal static class RunCommand
 
             var slotInstant = result.GetValue(slot) is { } text ? ParseSlot(text) : now;
             var output = new OutputTail(OutputTail.DefaultCapacity, bytes => WriteRaw(context.Out, bytes));
+            RunsSettings.ApplyExecStub(ServeConfiguration.Load()); // started the way serve starts it
             // The same clean environment as serve gives a run: the basics, Scheduler:Runs:PassEnvironment, the task's env.
             var run = new RunContext(definition, RunId: 0, slotInstant, Attempt: 1, RunTrigger.Manual, output, context.Time)
             {

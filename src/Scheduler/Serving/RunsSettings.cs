@@ -23,4 +23,27 @@ internal static class RunsSettings
             : throw new Cli.CommandFailedException(
                 $"Scheduler:Runs:SuspendAfterFailures: '{text}' is not a number of failures from 1 to 1000; set it to e.g. 5, or remove it so that only tasks with suspend-after-failures are suspended.");
     }
+
+    /// <summary>
+    /// <c>Scheduler:Runs:ExecStub</c> (default true): start command and shell runs through the in-memory exec stub. False
+    /// where a security policy flags or forbids executing from a memfd: runs then start through setsid and sh, as before.
+    /// </summary>
+    public static void ApplyExecStub(IConfiguration configuration)
+    {
+        var text = configuration["Scheduler:Runs:ExecStub"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        if (!bool.TryParse(text, out var use))
+        {
+            throw new Cli.CommandFailedException($"Scheduler:Runs:ExecStub: '{text}' is not true or false; set it to false to start runs through setsid and sh, or remove it.");
+        }
+
+        if (!use)
+        {
+            Engine.Handlers.Processes.ExecStub.TurnOff();
+        }
+    }
 }

@@ -46,6 +46,7 @@ internal static class ServeHost
 
         engineOptions.PassEnvironment = RunsSettings.PassEnvironment(builder.Configuration);
         engineOptions.SuspendAfterFailures = RunsSettings.SuspendAfterFailures(builder.Configuration);
+        RunsSettings.ApplyExecStub(builder.Configuration);
         var notify = NotifySetup.Read(builder.Configuration);
         // The host's stop must outlast the drain and the stop of what is left after it, or it would abandon the runs unrecorded.
         var shutdownTimeout = engineOptions.DrainTimeout + engineOptions.ShutdownGrace + TimeSpan.FromSeconds(15);

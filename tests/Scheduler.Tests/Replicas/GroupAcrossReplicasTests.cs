@@ -48,8 +48,11 @@ public sealed class GroupAcrossReplicasTests(PostgresServer postgres, ITestOutpu
               {Body("0.2")}
             """);
         var connection = await postgres.CreateDatabaseAsync("groups");
-        using var first = ServeProcess.Start(folder.Root, ["--schedules", folder.Schedules, "--store", "postgres", "--connection", connection, "--instance", "first"], "first", log);
-        using var second = ServeProcess.Start(folder.Root, ["--schedules", folder.Schedules, "--store", "postgres", "--connection", connection, "--instance", "second"], "second", log);
+        // No claim grace: both replicas try every slot at once (each task still has an owner), so the group's limit is
+        // held against a real race for its places rather than by one owner claiming everything.
+        var race = new Dictionary<string, string> { ["Scheduler__Engine__ClaimGrace"] = "00:00:00" };
+        using var first = ServeProcess.Start(folder.Root, ["--schedules", folder.Schedules, "--store", "postgres", "--connection", connection, "--instance", "first"], "first", log, race);
+        using var second = ServeProcess.Start(folder.Root, ["--schedules", folder.Schedules, "--store", "postgres", "--connection", connection, "--instance", "second"], "second", log, race);
         await Task.WhenAll(first.WaitReadyAsync(TimeSpan.FromSeconds(60)), second.WaitReadyAsync(TimeSpan.FromSeconds(60)));
         await using var store = await SchedulerStore.OpenAsync(new StoreOptions { Kind = StoreKind.Postgres, Connection = connection });
         string Outputs() => $"\n----- first -----\n{first.Output}\n----- second -----\n{second.Output}";

@@ -83,6 +83,9 @@ internal static class ExecStub
     /// <summary>Stops using the stub after the system refused to exec it (a memfd exec policy, an SELinux rule).</summary>
     public static void Refused() => s_refused = true;
 
+    /// <summary>Never uses the stub (<c>Scheduler:Runs:ExecStub=false</c>): for hosts whose security tools flag executing from a memfd.</summary>
+    public static void TurnOff() => s_refused = true;
+
     /// <summary>
     /// True for the errors a refused exec of the stub gives (EPERM, ENOEXEC, EACCES); a working directory that vanished
     /// since it was checked (ENOENT from the child's chdir) is no reason to give the stub up.
