@@ -48,7 +48,7 @@ internal static class AuthSetup
         UseSchemeOfProxy(app, settings);
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
+        WriteRateLimiting.Use(app);
         if (settings.Mode == AuthMode.Oidc)
         {
             SignInEndpoints.Map(app);

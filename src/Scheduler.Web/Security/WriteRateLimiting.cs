@@ -39,6 +39,28 @@ internal static class WriteRateLimiting
         });
     }
 
+    /// <summary>
+    /// Puts the limiter in front of the endpoints that ask for it. ASP.NET Core's limiter middleware starts its
+    /// partitioned limiter's 100 ms heartbeat timer the moment it is built, which would wake an idle scheduler ten
+    /// times a second; so it is built at the first request to a rate-limited endpoint, and every other request passes by.
+    /// </summary>
+    public static void Use(IApplicationBuilder app)
+    {
+        app.Use(next =>
+        {
+            var limited = new Lazy<RequestDelegate>(() =>
+            {
+                var branch = app.New();
+                branch.UseRateLimiter();
+                branch.Run(next);
+                return branch.Build();
+            });
+            return context => context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>() is null
+                ? next(context)
+                : limited.Value(context);
+        });
+    }
+
     private static string PartitionOf(HttpContext context) =>
         context.User.Identity is { IsAuthenticated: true, Name: { } name }
             ? "user:" + name
