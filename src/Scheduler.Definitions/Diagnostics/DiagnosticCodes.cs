@@ -64,4 +64,10 @@ public static class DiagnosticCodes
 
     /// <summary>A warning: a chained task follows a task that is disabled, so it will not run until that one is enabled.</summary>
     public const string UpstreamDisabled = "SCH102";
+
+    /// <summary>
+    /// A warning: a chained task follows a task that existed and was deleted (removed by the change <c>plan</c> shows,
+    /// or retired in the service's store), so it will not run after it. <c>validate</c>, which reads only the folder, reports SCH060.
+    /// </summary>
+    public const string UpstreamRetired = "SCH103";
 }

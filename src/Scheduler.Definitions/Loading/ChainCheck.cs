@@ -7,11 +7,13 @@ namespace Scheduler.Definitions.Loading;
 /// <summary>
 /// The checks of chains that need the whole folder: every upstream id names a task (with a "did you mean" one edit
 /// away), no task follows itself, no chain comes back to where it started (<c>a -> b -> c -> a</c>), and a disabled
-/// upstream is worth a warning. Linear in the number of files: one dictionary, one depth-first walk.
+/// upstream is worth a warning, as is a retired one when the caller knows it (<see cref="RetiredUpstreams"/>; looked up
+/// only for an id that is not in the folder, so <c>validate</c> pays nothing for it). Linear in the number of files:
+/// one dictionary, one depth-first walk.
 /// </summary>
 internal static class ChainCheck
 {
-    public static List<TaskFileResult> Apply(List<TaskFileResult> results)
+    public static List<TaskFileResult> Apply(List<TaskFileResult> results, RetiredUpstreams? retired = null)
     {
         if (!results.Exists(r => r.Task?.Schedule.After is not null))
         {
@@ -29,7 +31,7 @@ internal static class ChainCheck
         {
             if (results[i].Task is { Schedule.After: { } chain } task)
             {
-                CheckUpstreams(results, byId, i, task, chain, found);
+                CheckUpstreams(results, byId, retired, i, task, chain, found);
             }
         }
 
@@ -46,7 +48,8 @@ internal static class ChainCheck
     }
 
     private static void CheckUpstreams(
-        List<TaskFileResult> results, Dictionary<string, int> byId, int index, TaskDefinition task, ChainDefinition chain, Dictionary<int, List<Diagnostic>> found)
+        List<TaskFileResult> results, Dictionary<string, int> byId, RetiredUpstreams? retired, int index, TaskDefinition task, ChainDefinition chain,
+        Dictionary<int, List<Diagnostic>> found)
     {
         var file = results[index].DisplayPath;
         foreach (var upstream in chain.Upstreams)
@@ -59,12 +62,9 @@ internal static class ChainCheck
             }
             else if (!byId.TryGetValue(upstream, out var found2))
             {
-                var near = byId.Keys.Where(id => Suggestions.Distance(upstream, id) <= 1).Order(StringComparer.Ordinal).Take(3).ToList();
-                Add(found, index, new Diagnostic(file, chain.At, Severity.Error, DiagnosticCodes.UnknownUpstream,
-                    $"schedule.after: '{upstream}' is not a task in this folder.",
-                    near.Count > 0
-                        ? $"Did you mean {string.Join(", ", near.Select(n => $"'{n}'"))}?"
-                        : "Name a task by its file's path under schedules/ without extension, e.g. backups/nightly-db."));
+                Add(found, index, retired is not null && retired.Ids.Contains(upstream)
+                    ? Retired(file, task, chain, upstream, retired.Reason)
+                    : Unknown(file, chain, upstream, byId));
             }
             else if (results[found2].Task is { Enabled: false })
             {
@@ -73,6 +73,28 @@ internal static class ChainCheck
                     $"Enable '{upstream}', or remove it from after:."));
             }
         }
+    }
+
+    private static Diagnostic Unknown(string file, ChainDefinition chain, string upstream, Dictionary<string, int> byId)
+    {
+        var near = byId.Keys.Where(id => Suggestions.Distance(upstream, id) <= 1).Order(StringComparer.Ordinal).Take(3).ToList();
+        return new Diagnostic(file, chain.At, Severity.Error, DiagnosticCodes.UnknownUpstream,
+            $"schedule.after: '{upstream}' is not a task in this folder.",
+            near.Count > 0
+                ? $"Did you mean {string.Join(", ", near.Select(n => $"'{n}'"))}?"
+                : "Name a task by its file's path under schedules/ without extension, e.g. backups/nightly-db.");
+    }
+
+    /// <summary>
+    /// Not a typo: the task existed and its file is gone. The chained task stays valid (serve keeps loading it, plan
+    /// keeps head valid) and simply waits; the warning says why nothing starts it.
+    /// </summary>
+    private static Diagnostic Retired(string file, TaskDefinition task, ChainDefinition chain, string upstream, string reason)
+    {
+        var all = chain.WaitFor == ChainWaitFor.All && chain.Upstreams.Count > 1 ? " (it waits for all of its upstream tasks, so it will not run at all)" : "";
+        return new Diagnostic(file, chain.At, Severity.Warning, DiagnosticCodes.UpstreamRetired,
+            $"schedule.after: upstream '{upstream}' {reason} (retired); this task will not run after it until a file defines '{upstream}' again{all}.",
+            $"Remove '{upstream}' from after: (or give '{task.Id}' a schedule of its own), or bring back the file of '{upstream}'.");
     }
 
     /// <summary>A depth-first walk from every chained task along its upstreams; a task met again on the path closes a cycle.</summary>

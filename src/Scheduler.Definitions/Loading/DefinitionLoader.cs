@@ -9,7 +9,10 @@ namespace Scheduler.Definitions.Loading;
 /// </summary>
 public static class DefinitionLoader
 {
-    public static DefinitionSet Load(IEnumerable<SourceFile> files, DateTimeOffset from)
+    /// <param name="files">The task files.</param>
+    /// <param name="from">The instant the checks that look ahead (DST notices) start at.</param>
+    /// <param name="retired">Ids the caller knows were tasks and are gone: a chain to one is the warning SCH103, not the error SCH060.</param>
+    public static DefinitionSet Load(IEnumerable<SourceFile> files, DateTimeOffset from, RetiredUpstreams? retired = null)
     {
         // Parsed on the caller's thread as the files arrive (a reader may still be reading the rest, as
         // TaskFolder.ReadAhead does), then put in path order. Parsing stays on one thread: measured faster than
@@ -22,7 +25,7 @@ public static class DefinitionLoader
 
         read.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var results = read.ConvertAll(r => r.Result);
-        return new DefinitionSet(ChainCheck.Apply(GroupCheck.Apply(MarkDuplicateIds(results))));
+        return new DefinitionSet(ChainCheck.Apply(GroupCheck.Apply(MarkDuplicateIds(results)), retired));
     }
 
     private static List<TaskFileResult> MarkDuplicateIds(List<TaskFileResult> results)

@@ -15,4 +15,7 @@ internal static partial class ReconcileLog
 
     [LoggerMessage(104, LogLevel.Error, "Reconciling failed; the last good set keeps running")]
     public static partial void Failed(ILogger logger, Exception exception);
+
+    [LoggerMessage(105, LogLevel.Information, "{Count} queued run(s) of retired tasks ended as skipped: their tasks' files were deleted while they waited")]
+    public static partial void SkippedQueuedOfRetired(ILogger logger, int count);
 }

@@ -46,8 +46,11 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
             return new ReconcileReport(snapshot.Revision, snapshot.Files.Count, [], [], [], [], 0, problem);
         }
 
-        var set = DefinitionLoader.Load(snapshot.Files, now);
         var sources = snapshot.Files.ToDictionary(f => TaskIds.FromPath(f.RelativePath), StringComparer.Ordinal);
+
+        // The store's retired tasks and those this reconcile retires: a chain to one of them is the warning SCH103 (the
+        // chained task is loaded and waits), not the error SCH060 that would flag it invalid.
+        var set = DefinitionLoader.Load(snapshot.Files, now, RetiredUpstreams.InStore(known.Keys.Where(id => !sources.ContainsKey(id))));
         var added = new List<string>();
         var changed = new List<string>();
         var flagged = new List<string>();
@@ -94,6 +97,14 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
         }
 
         await engine.ApplyAsync(await RunnableAsync(set, now, cancellationToken), cancellationToken);
+
+        // After the engine dropped the retired tasks: what they left queued (a chained run, a run waiting in a group)
+        // would otherwise wait for ever, its slot never accounted for.
+        if (await store.SkipQueuedOfRetiredAsync(time.GetUtcNow(), cancellationToken) is var skipped and > 0)
+        {
+            ReconcileLog.SkippedQueuedOfRetired(logger, skipped);
+        }
+
         var report = new ReconcileReport(snapshot.Revision, snapshot.Files.Count, added, changed, flagged, retired, diagnostics.Count(d => d.IsError), null);
         if (report.ChangedAnything || report.Errors > 0)
         {

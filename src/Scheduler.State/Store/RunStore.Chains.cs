@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Scheduler.Definitions.Runs;
+using Scheduler.State.Entities;
 
 namespace Scheduler.State.Store;
 
@@ -9,12 +10,14 @@ public sealed partial class RunStore
     /// <summary>
     /// Chained runs queued with their upstream's end but not claimed yet (a crash between the two, or a replica that
     /// died), whose slot is at or before <paramref name="queuedBefore"/>, oldest first, each with the upstream run that caused it.
+    /// Runs of a retired task are left out: no replica runs them, and the reconciler ends them (<see cref="SkipQueuedOfRetiredAsync"/>).
     /// </summary>
     public async Task<IReadOnlyList<ChainedRun>> ListQueuedChainedAsync(DateTimeOffset queuedBefore, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Runs.AsNoTracking()
             .Where(r => r.Status == RunStatus.Queued && r.Trigger == RunTrigger.After && r.SlotUtc <= queuedBefore && r.ConcurrencyGroup == null)
+            .Where(r => !db.Tasks.Any(t => t.Id == r.TaskId && t.State == TaskState.Retired))
             .OrderBy(r => r.Id)
             .Select(r => new { r.Id, r.TaskId, r.SlotUtc, r.UpstreamRunIds })
             .ToListAsync(cancellationToken);

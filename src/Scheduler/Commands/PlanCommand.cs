@@ -63,7 +63,10 @@ internal static class PlanCommand
         }
 
         var now = context.Time.GetUtcNow();
-        var after = DefinitionLoader.Load(headFiles ?? [], now);
+        // A chain to a task this change removes is not a typo: head stays valid, with the warning SCH103 (validate,
+        // which sees only head, reports SCH060). The ids come from the file names; no file is read twice for them.
+        var retired = RetiredUpstreams.RemovedByChange(Ids(baseFiles), Ids(headFiles));
+        var after = DefinitionLoader.Load(headFiles ?? [], now, retired);
         var plan = Planner.Compare(DefinitionLoader.Load(baseFiles ?? [], now), after, now, request.Count);
         var report = new PlanReport(baseRevision, headRevision, plan, after, request.Count);
         switch (request.Format)
@@ -81,6 +84,8 @@ internal static class PlanCommand
 
         return report.IsValid ? ExitCodes.Ok : ExitCodes.Invalid;
     }
+
+    private static IEnumerable<string> Ids(IReadOnlyList<SourceFile>? files) => (files ?? []).Select(f => TaskIds.FromPath(f.RelativePath));
 
     /// <summary>The folder as a tree path: forward slashes, no leading <c>./</c> or trailing <c>/</c>; "" for the root.</summary>
     private static string SchedulesPath(string typed)
