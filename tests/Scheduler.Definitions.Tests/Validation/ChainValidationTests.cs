@@ -83,6 +83,34 @@ public sealed class ChainValidationTests
         Assert.Contains(set.Tasks, t => t.Id == "report");
     }
 
+    [Fact]
+    public void A_retired_upstream_the_caller_knows_is_a_warning_SCH103_and_the_task_stays_valid()
+    {
+        var retired = RetiredUpstreams.RemovedByChange(["export", "report", "gone"], ["report"]);
+        var set = DefinitionLoader.Load([TaskText.File("description: r\nschedule: { after: export }\nshell: \"true\"\n", "report.yaml")], TaskText.From, retired);
+
+        var warning = Assert.Single(set.Diagnostics);
+        Assert.Equal((Severity.Warning, DiagnosticCodes.UpstreamRetired, 2, 20), (warning.Severity, warning.Code, warning.Line, warning.Column));
+        Assert.Equal(
+            "schedule.after: upstream 'export' is removed by this change (retired); this task will not run after it until a file defines 'export' again.",
+            warning.Message);
+        Assert.Contains(set.Tasks, t => t.Id == "report");
+    }
+
+    [Fact]
+    public void Without_the_retired_ids_a_deleted_upstream_is_unknown_and_a_retired_set_does_not_excuse_a_typo()
+    {
+        var files = new[] { TaskText.File("schedule: { after: [export, exprot], wait-for: all }\nshell: \"true\"\n", "report.yaml") };
+
+        Assert.All(DefinitionLoader.Load(files, TaskText.From).Diagnostics, d => Assert.Equal(DiagnosticCodes.UnknownUpstream, d.Code));
+        var set = DefinitionLoader.Load(files, TaskText.From, RetiredUpstreams.InStore(["export"]));
+
+        Assert.Equal([(DiagnosticCodes.UpstreamRetired, Severity.Warning), (DiagnosticCodes.UnknownUpstream, Severity.Error)], set.Diagnostics.Select(d => (d.Code, d.Severity)));
+        Assert.EndsWith("(it waits for all of its upstream tasks, so it will not run at all).", set.Diagnostics.First().Message, StringComparison.Ordinal);
+        Assert.Contains("was deleted from the folder (retired)", set.Diagnostics.First().Message, StringComparison.Ordinal);
+        Assert.Empty(set.Tasks);
+    }
+
     [Theory]
     [InlineData("schedule: { after: [] }\nshell: \"true\"\n", DiagnosticCodes.InvalidValue)]
     [InlineData("schedule: { after: [x, x] }\nshell: \"true\"\n", DiagnosticCodes.InvalidValue)]

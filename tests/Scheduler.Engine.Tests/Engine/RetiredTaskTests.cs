@@ -1,0 +1,134 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Scheduler.Definitions.Diagnostics;
+using Scheduler.Definitions.Runs;
+using Scheduler.Engine.Reconciling;
+using Scheduler.State.Entities;
+
+namespace Scheduler.Engine.Tests.Engine;
+
+/// <summary>
+/// A deleted file retires its task; what pointed at it or waited for it must not turn into an error or a run that
+/// waits for ever: a chain to it is a warning, a queued run of it ends skipped with the reason.
+/// </summary>
+public sealed class RetiredTaskTests : IAsyncLifetime
+{
+    private readonly string _base = Directory.CreateTempSubdirectory("scheduler-retired-").FullName;
+    private EngineHarness _h = null!;
+    private Reconciler _reconciler = null!;
+
+    private string Schedules => Path.Join(_base, "schedules");
+
+    public async Task InitializeAsync()
+    {
+        _h = await EngineHarness.CreateAsync();
+        var engine = await _h.StartEngineAsync();
+        Directory.CreateDirectory(Schedules);
+        _reconciler = new Reconciler(_h.Runs, engine, _h.Clock, NullLogger<Reconciler>.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _h.DisposeAsync();
+        Directory.Delete(_base, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_chain_to_a_deleted_upstream_keeps_the_chained_task_loaded_with_the_warning_SCH103_not_flagged()
+    {
+        Write("export", "schedule: \"0 12 * * *\"\nshell: echo export\n");
+        Write("report", "schedule: { after: export }\nshell: echo report\n");
+        await ReconcileAsync();
+
+        File.Delete(Path.Join(Schedules, "export.yaml"));
+        var report = await ReconcileAsync();
+
+        Assert.Equal(["export"], report.Retired);
+        Assert.Empty(report.Flagged);
+        Assert.Equal(0, report.Errors);
+        var task = (await _h.Runs.GetTaskAsync("report", default))!;
+        Assert.Equal((TaskState.Active, (string?)null), (task.State, task.ConfigError));
+        var warning = Assert.Single(await _h.Runs.ListConfigErrorsAsync(default));
+        Assert.Equal(("schedules/report.yaml", 1, 20, DiagnosticCodes.UpstreamRetired, "warning", "report"),
+            (warning.File, warning.Line, warning.Column, warning.Code, warning.Severity, warning.TaskId));
+        Assert.Equal(
+            "schedule.after: upstream 'export' was deleted from the folder (retired); this task will not run after it until a file defines 'export' again.",
+            warning.Message);
+
+        // Later reconciles know it from the store's retired task; an id that never was a task stays an error.
+        Write("typo", "schedule: { after: exprot }\nshell: echo typo\n");
+        var later = await ReconcileAsync();
+        var errors = await _h.Runs.ListConfigErrorsAsync(default);
+        Assert.Contains(errors, e => e.TaskId == "report" && e.Code == DiagnosticCodes.UpstreamRetired);
+        Assert.Contains(errors, e => e.File == "schedules/typo.yaml" && e.Code == DiagnosticCodes.UnknownUpstream && e.Severity == "error");
+        Assert.Equal(1, later.Errors);
+    }
+
+    [Fact]
+    public async Task A_run_waiting_in_a_group_for_a_task_whose_file_is_deleted_ends_skipped_with_the_reason()
+    {
+        _h.Handler.Script("holder", Fate.Block);
+        Write("holder", "schedule: { manual: true }\nconcurrency: { group: db, limit: 1 }\nshell: echo holder\n");
+        Write("report", "schedule: \"0 12 * * *\"\nconcurrency: { group: db, limit: 1 }\nshell: echo report\n");
+        await ReconcileAsync();
+        await _h.Engine.RunNowAsync("holder"); // takes the group's one place
+        var holder = (await _h.WaitForCallsAsync("holder", 1))[0];
+        _h.Clock.Advance(TimeSpan.FromSeconds(30)); // 12:00: report waits queued in the group
+        var queued = Assert.Single(await _h.WaitForRunsAsync("report", r => r.Count == 1 && r[0].Status == RunStatus.Queued, "report to wait in the group"));
+
+        File.Delete(Path.Join(Schedules, "report.yaml"));
+        await ReconcileAsync();
+
+        var skipped = await _h.WaitForStatusAsync(queued.Id, RunStatus.Skipped);
+        Assert.Equal("task report was retired (its file was deleted) while this run waited", skipped.Error);
+        Assert.Equal(_h.Now, skipped.FinishedAt);
+        var task = (await _h.Runs.GetTaskAsync("report", default))!;
+        Assert.Equal((TaskState.Retired, RunStatus.Skipped, queued.Id), (task.State, task.LastRunStatus, task.LastRunId));
+        holder.Release();
+        await _h.WaitForStatusAsync(holder.Context.RunId, RunStatus.Succeeded);
+        Assert.Single(await _h.RunsOfAsync("report")); // nothing started it
+    }
+
+    [Fact]
+    public async Task A_chained_run_a_crash_left_queued_for_a_task_then_deleted_ends_skipped_and_nothing_else_is_touched()
+    {
+        Write("export", "schedule: \"0 12 * * *\"\nshell: echo export\n");
+        Write("report", "schedule: { after: export }\nshell: echo report\n");
+        Write("audit", "schedule: { after: export }\nshell: echo audit\n");
+        await ReconcileAsync();
+        var reportRun = await InsertQueuedChainedAsync("report", 1001);
+        var auditRun = await InsertQueuedChainedAsync("audit", 1002);
+
+        File.Delete(Path.Join(Schedules, "report.yaml"));
+        await ReconcileAsync();
+
+        var runs = (await _h.RunsOfAsync()).ToDictionary(r => r.Id);
+        Assert.Equal((RunStatus.Skipped, "task report was retired (its file was deleted) while this run waited"), (runs[reportRun].Status, runs[reportRun].Error));
+        Assert.Equal(RunStatus.Queued, runs[auditRun].Status); // its task is still there: the chain starter's to claim
+    }
+
+    /// <summary>A chained run as the end writer queues it, left unclaimed: what a crash between the upstream's end and the claim leaves.</summary>
+    private async Task<long> InsertQueuedChainedAsync(string taskId, long upstreamRunId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Join(_h.DataDirectory, "scheduler.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO "Runs" ("TaskId", "Trigger", "SlotUtc", "Attempt", "Status", "OutputTail", "OutputBytes", "Revision", "Instance", "UpstreamRunIds")
+            VALUES ($task, 'after', $slot, 1, 'queued', '', 0, 'rev', 'a', $ids)
+            RETURNING "Id"
+            """;
+        insert.Parameters.AddWithValue("$task", taskId);
+        insert.Parameters.AddWithValue("$slot", _h.Now.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("$ids", upstreamRunId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return (long)(await insert.ExecuteScalarAsync())!;
+    }
+
+    private void Write(string id, string yaml) => File.WriteAllText(Path.Join(Schedules, id + ".yaml"), yaml);
+
+    private async Task<ReconcileReport> ReconcileAsync()
+    {
+        using var source = new FolderSource(Schedules, _base, _h.Clock);
+        return await _reconciler.ApplyAsync(await source.ReadAsync(default), source.Description, default);
+    }
+}
