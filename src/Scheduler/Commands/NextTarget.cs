@@ -58,11 +58,14 @@ internal sealed record NextTarget(string Title, string Description, Schedule? Sc
         var disabled = result.Task.Enabled ? "" : " — disabled: serve will not run it";
         return new NextTarget($"Task {result.TaskId}", $"{result.Task.Schedule.Describe()}{disabled}", result.Task.Slots)
         {
-            Follows = Definitions.Planning.ChainText.Of(result.Task, id => Upstream(id, schedules, from), from),
+            Follows = Definitions.Planning.ChainText.Of(result.Task, id => Upstream(id, context.Resolve(schedules), from), from),
         };
     }
 
-    /// <summary>An upstream's definition, read from its own file (only the chain's files are read, not the whole folder).</summary>
+    /// <summary>
+    /// An upstream's definition, read from its own file (only the chain's files are read, not the whole folder).
+    /// <paramref name="schedules"/> is resolved against the command's directory, as the task itself was.
+    /// </summary>
     private static Definitions.Model.TaskDefinition? Upstream(string id, string schedules, DateTimeOffset from)
     {
         foreach (var extension in TaskIds.Extensions)

@@ -68,6 +68,8 @@ public sealed class PlanChainTests
         });
         Assert.Equal(planned[1], DateTimeOffset.Parse(planned[0], System.Globalization.CultureInfo.InvariantCulture).AddDays(1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(0, follows.ExitCode);
-        Assert.Contains("  No slots of its own. Runs after backups/nightly-db (next backups/nightly-db slot 2026-11-24T02:30:00Z).", follows.Out, StringComparison.Ordinal);
+        Assert.Equal(
+            "Task backups/verify: after backups/nightly-db (on success)\n  No slots of its own. Runs after backups/nightly-db (next backups/nightly-db slot 2026-11-24T02:30:00Z).\n",
+            follows.Out);
     }
 }
