@@ -99,6 +99,29 @@ public sealed class ChainQueueTests
         Assert.Empty(await store.Runs.ListQueuedChainedAsync(Slot.AddHours(1), TestTimeout.Token));
     }
 
+    [Fact]
+    public async Task A_queued_run_of_a_task_retired_while_it_waited_is_no_longer_listed_and_the_sweep_ends_it_skipped_once()
+    {
+        using var folder = new TempFolder();
+        await using var store = await folder.OpenAsync();
+        await AddTasksAsync(store, "export", "report", "audit");
+        var chained = new List<ChainedRun>();
+        await EndAsync(store, "export", Slot, RunStatus.Succeeded, AnyReport, chained);
+        await EndAsync(store, "export", Slot.AddMinutes(1), RunStatus.Succeeded, AnyReport with { TaskId = "audit" }, chained);
+        var (report, audit) = (chained[0].RunId, chained[1].RunId);
+
+        Assert.True(await store.Runs.RetireAsync("report", Slot.AddMinutes(2), TestTimeout.Token));
+        Assert.Equal([audit], (await store.Runs.ListQueuedChainedAsync(Slot.AddHours(1), TestTimeout.Token)).Select(r => r.RunId));
+        var first = await store.Runs.SkipQueuedOfRetiredAsync(Slot.AddMinutes(3), TestTimeout.Token);
+        var second = await store.Runs.SkipQueuedOfRetiredAsync(Slot.AddMinutes(4), TestTimeout.Token);
+
+        Assert.Equal((1, 0), (first, second));
+        var skipped = (await store.Runs.GetRunAsync(report, TestTimeout.Token))!;
+        Assert.Equal((RunStatus.Skipped, Slot.AddMinutes(3), "task report was retired (its file was deleted) while this run waited"),
+            (skipped.Status, skipped.FinishedAt, skipped.Error));
+        Assert.Equal(RunStatus.Queued, (await store.Runs.GetRunAsync(audit, TestTimeout.Token))!.Status);
+    }
+
     private static async Task AddTasksAsync(SchedulerStore store, params string[] ids)
     {
         foreach (var id in ids)
