@@ -107,6 +107,18 @@ public sealed class RetiredTaskTests : IAsyncLifetime
         Assert.Equal(RunStatus.Queued, runs[auditRun].Status); // its task is still there: the chain starter's to claim
     }
 
+    [Fact]
+    public async Task A_jittered_tasks_next_slot_as_stored_for_the_page_is_moved_by_its_own_offset()
+    {
+        Write("spread", "schedule: \"0 * * * *\"\njitter: 10m\nshell: echo spread\n");
+
+        await ReconcileAsync();
+
+        var offset = Definitions.Scheduling.JitterOffset.For("spread", TimeSpan.FromMinutes(10));
+        Assert.InRange(offset, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero) + offset, (await _h.Runs.GetTaskAsync("spread", default))!.NextSlotUtc);
+    }
+
     /// <summary>A chained run as the end writer queues it, left unclaimed: what a crash between the upstream's end and the claim leaves.</summary>
     private async Task<long> InsertQueuedChainedAsync(string taskId, long upstreamRunId)
     {

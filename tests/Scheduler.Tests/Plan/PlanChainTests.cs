@@ -27,6 +27,21 @@ public sealed class PlanChainTests
     }
 
     [Fact]
+    public void A_changed_chain_is_a_change_of_the_schedule_field()
+    {
+        using var repository = PlanTasks.Base();
+        var before = repository.Write("schedules/backups/verify.yaml", Verify).Commit("Verify after the backup");
+        repository.Write("schedules/backups/verify.yaml", "schedule: { after: [backups/nightly-db, heartbeat], on: finished, wait-for: all }\nshell: ./verify.sh\n");
+
+        var plan = CliRun.Invoke(repository.Root, "plan", "--base", before);
+
+        Assert.Equal(0, plan.ExitCode);
+        Assert.Contains(
+            "      schedule: after backups/nightly-db (on success) → after backups/nightly-db, heartbeat (on finished, wait for all)\n", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("Runs after backups/nightly-db (next backups/nightly-db slot 2026-11-24T02:30:00Z), heartbeat (next heartbeat slot 2026-11-23T12:05:00Z) on finished, waiting for all.", plan.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Removing_a_task_another_one_follows_keeps_head_valid_with_the_retired_warning_while_validate_says_unknown()
     {
         using var repository = PlanTasks.Base();
