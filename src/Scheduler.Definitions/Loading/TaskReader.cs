@@ -98,7 +98,7 @@ public static partial class TaskReader
         else
         {
             diagnostics.Error(mapping.Start, DiagnosticCodes.MissingSchedule, "The task has no schedule.",
-                "Add schedule: with one of cron, every, daily, weekly or manual: true, e.g. schedule: \"*/5 * * * *\".");
+                "Add schedule: with one of cron, every, daily, weekly, after or manual: true, e.g. schedule: \"*/5 * * * *\".");
         }
 
         var catchUp = fields.Value("catch-up") is { } catchUpNode ? values.Choice(catchUpNode, "catch-up", CatchUpChoices) : CatchUpPolicy.Latest;

@@ -14,7 +14,7 @@ internal static partial class KeyPlacement
     [
         ("", Keys.Task), ("schedule", Keys.Schedule), ("schedule.weekly", Keys.Weekly), ("retry", Keys.Retry),
         ("http", Keys.Http), ("sqlite-backup", Keys.SqliteBackup), ("cleanup", Keys.Cleanup), ("notify", Keys.Notify),
-        ("notify.webhook", Keys.Webhook),
+        ("notify.webhook", Keys.Webhook), ("concurrency", Keys.Concurrency),
     ];
 
     /// <summary>The hint for <paramref name="key"/>, unknown in the mapping at <paramref name="path"/>, or null when it belongs nowhere.</summary>

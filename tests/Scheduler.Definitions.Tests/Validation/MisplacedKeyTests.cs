@@ -41,6 +41,18 @@ public sealed class MisplacedKeyTests
         "schedule: { cron: \"0 * * * *\", backoff: 1m }\nshell: x",
         "schedule.backoff", 1, 32,
         "'backoff' belongs in 'retry': move `backoff: 1m` there.")]
+    [InlineData(
+        "schedule: \"0 * * * *\"\ngroup: db\nshell: x",
+        "group", 2, 1,
+        "'group' belongs in 'concurrency', one level down: write `concurrency: { group: db }`.")]
+    [InlineData(
+        "schedule: \"0 * * * *\"\nconcurrency: { group: db }\nlimit: 2\nshell: x",
+        "limit", 3, 1,
+        "'limit' belongs in 'concurrency', one level down: write `concurrency: { group: db, limit: 2 }`.")]
+    [InlineData(
+        "after: backups/nightly-db\nshell: x",
+        "after", 1, 1,
+        "'after' belongs in 'schedule', one level down: write `schedule: { after: backups/nightly-db }`.")]
     public void A_key_one_level_off_is_told_where_it_belongs_with_the_fix(string yaml, string path, int line, int column, string hint)
     {
         // `every` alone at the top also leaves the task without a schedule (SCH015): both are told.
