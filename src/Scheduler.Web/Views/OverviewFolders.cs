@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Scheduler.Web.Components.Pages;
 using Scheduler.Web.Rendering;
 
 namespace Scheduler.Web.Views;
@@ -9,12 +10,12 @@ namespace Scheduler.Web.Views;
 /// not) are read far more often than a snapshot changes. <see cref="ListRefresher"/> builds them again for each new
 /// snapshot, for the filters asked for in the last seconds, so the request after the turn of a second finds them ready.
 /// </summary>
-internal sealed class OverviewFolders(RowHtml html, TimeProvider time)
+internal sealed class OverviewFolders(RowHtml html, ComponentRenderer renderer, TimeProvider time)
 {
     private const int FiltersKept = 64;
     private readonly ConcurrentDictionary<TaskFilter, Kept> _kept = new();
 
-    /// <summary>The folders of the tasks <paramref name="filter"/> matches, with the HTML of the rows they show (the overview).</summary>
+    /// <summary>The folders of the tasks <paramref name="filter"/> matches, with the HTML of the rows they show and of the whole list (the overview).</summary>
     public async Task<FilteredFolders> WithHtmlAsync(IReadOnlyList<ListedTask> tasks, TaskFilter filter)
     {
         var kept = Of(tasks, filter);
@@ -53,7 +54,7 @@ internal sealed class OverviewFolders(RowHtml html, TimeProvider time)
 
         var shown = tasks.Select(t => t.Row).Where(filter.Matches).ToList();
         var grouped = new FilteredFolders(FolderGroups.Group(shown, filter), shown.Count);
-        var fresh = new Kept(tasks, grouped, html) { AskedAt = now };
+        var fresh = new Kept(tasks, grouped, filter, html, renderer) { AskedAt = now };
         if (_kept.Count >= FiltersKept && !_kept.ContainsKey(filter))
         {
             _kept.Clear(); // many different filters asked for at once: start again rather than grow
@@ -63,14 +64,20 @@ internal sealed class OverviewFolders(RowHtml html, TimeProvider time)
         return fresh;
     }
 
-    private sealed class Kept(IReadOnlyList<ListedTask> from, FilteredFolders grouped, RowHtml html)
+    private sealed class Kept(IReadOnlyList<ListedTask> from, FilteredFolders grouped, TaskFilter filter, RowHtml html, ComponentRenderer renderer)
     {
         public IReadOnlyList<ListedTask> From { get; } = from;
 
         public FilteredFolders Grouped { get; } = grouped;
 
-        // Rendered once per snapshot and filter, by whoever asks first (a request or the refresher).
-        public Lazy<Task<FilteredFolders>> Html { get; } = new(async () => grouped with { Folders = await html.AttachAsync(grouped.Folders) });
+        // Rendered once per snapshot and filter, by whoever asks first (a request or the refresher): the rows by value
+        // (most are the same as a second ago), then the folders around them, which every request of the view inserts as they are.
+        public Lazy<Task<FilteredFolders>> Html { get; } = new(async () =>
+        {
+            var folders = await html.AttachAsync(grouped.Folders);
+            var list = await renderer.RenderAsync<FolderList>(new Dictionary<string, object?>(StringComparer.Ordinal) { ["Folders"] = folders, ["Filter"] = filter });
+            return new FilteredFolders(folders, grouped.Shown) { Html = list };
+        });
 
         public long AskedAt { get; set; }
 

@@ -68,7 +68,10 @@ internal sealed class PageBuilder(
             form,
             [.. instances.Select(i => new InstanceRow(
                 i.Name, i.Version, TimeText.Utc(i.StartedAt), TimeText.Utc(i.HeartbeatAt), TimeText.Relative(i.HeartbeatAt, now), i.Alive, i.IsThis))],
-            stamp);
+            stamp)
+        {
+            FoldersHtml = shown.Html,
+        };
     }
 
     public async Task<TaskPageView?> TaskAsync(FormToken form, string taskId, long? before, CancellationToken cancellationToken)

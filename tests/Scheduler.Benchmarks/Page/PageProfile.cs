@@ -21,6 +21,10 @@ internal sealed partial class PageProfile
 {
     private const int StoreCallRounds = 30;
 
+    // serve has run each call thousands of times, so its code is the JIT's optimized tier; this process would time the
+    // first, unoptimized tier after a few calls (several times slower): call each often, then give the JIT a moment.
+    private const int WarmUpCalls = 100;
+
     private readonly Dictionary<string, (double ServerMs, int Queries, double LoggedDbMs)> _perKind = new(StringComparer.Ordinal);
     private readonly List<(string Call, double Ms)> _storeCalls = [];
     private readonly List<(string Sql, int MaxMs, int Count, IReadOnlyList<string> Plan)> _queries = [];
@@ -154,10 +158,12 @@ internal sealed partial class PageProfile
             sql.Enabled = true;
             await call(logged);
             sql.Enabled = false;
-            for (var i = 0; i < 3; i++)
+            for (var i = 0; i < WarmUpCalls; i++)
             {
                 await call(plain);
             }
+
+            await Task.Delay(500);
 
             var samples = new List<double>();
             for (var i = 0; i < StoreCallRounds; i++)
