@@ -54,6 +54,7 @@ public static class WebSetup
         services.AddSingleton<DefinitionViews>();
         services.AddSingleton<TaskSummaries>();
         services.AddSingleton<TaskList>();
+        services.AddHostedService<ListRefresher>();
         services.AddSingleton<OverviewFolders>();
         services.AddSingleton<ChainLinks>();
         services.AddSingleton<TaskRows>();

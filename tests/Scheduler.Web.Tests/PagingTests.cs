@@ -1,16 +1,19 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Scheduler.Web.Tests;
 
-/// <summary>Run history is paged by keyset (before=RUN_ID): pages stay put while runs arrive, and stay fast deep in a long history.</summary>
+/// <summary>
+/// Run history is paged by keyset (before=RUN_ID): pages stay put while runs arrive, deep in a long history too. How
+/// fast a deep page is, is the page benchmark's to say (<c>scheduler-bench page</c>: "task page, ?before= middle" of
+/// 153k runs, and the query plan of each history read): a timed assertion here would fail on a busy machine.
+/// </summary>
 public sealed class PagingTests
 {
     private const int Runs = 100_000;
 
     [Fact]
-    public async Task Keyset_pages_over_100000_runs_are_stable_and_fast()
+    public async Task Keyset_pages_over_100000_runs_are_stable_while_runs_arrive()
     {
         await using var server = await WebServer.StartAsync(new Dictionary<string, string> { ["busy"] = TaskFiles.Manual(), ["other"] = TaskFiles.Manual() });
         await InsertRunsAsync(server, Runs);
@@ -20,13 +23,10 @@ public sealed class PagingTests
         await InsertRunsAsync(server, 10); // new runs arrive between pages
 
         var seen = new List<long>(firstIds);
-        var slowest = TimeSpan.Zero;
         var before = firstIds[^1];
         while (true)
         {
-            var watch = Stopwatch.StartNew();
             var page = await server.GetJsonAsync($"/api/tasks/busy/runs?limit=500&before={before}");
-            slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
             var ids = page.EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).ToList();
             if (ids.Count == 0)
             {
@@ -40,11 +40,8 @@ public sealed class PagingTests
         Assert.Equal(Runs, seen.Count); // the 10 newer runs did not shift any page
         Assert.Equal(seen.OrderByDescending(id => id), seen);
         Assert.Equal(Runs, seen.Distinct().Count());
-        Assert.True(slowest < TimeSpan.FromMilliseconds(500), $"the slowest page took {slowest.TotalMilliseconds:0} ms");
 
-        var watchHtml = Stopwatch.StartNew();
         var deep = await server.GetTextAsync($"/tasks/busy?before={seen[Runs / 2]}");
-        Assert.True(watchHtml.Elapsed < TimeSpan.FromSeconds(1), $"a deep history page took {watchHtml.Elapsed.TotalMilliseconds:0} ms");
         Assert.Contains($"<a href=\"/tasks/busy?before={seen[(Runs / 2) + 50]}\" data-testid=\"older-runs\" rel=\"next\">Older</a>", deep, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"newest-runs\"", deep, StringComparison.Ordinal);
         Assert.DoesNotContain("hx-trigger", deep, StringComparison.Ordinal); // an old page does not refresh itself

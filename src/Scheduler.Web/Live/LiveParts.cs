@@ -60,7 +60,7 @@ internal sealed class LiveParts(PageBuilder builder, ComponentRenderer renderer,
     public async Task<string> FoldersAsync(LivePage page, FormToken form, CancellationToken cancellationToken)
     {
         var view = await builder.OverviewAsync(form, page.Filter, null, cancellationToken);
-        return await renderer.RenderAsync<FolderList>(ModelParameters.Of(view));
+        return view.FoldersHtml ?? await renderer.RenderAsync<FolderList>(new Dictionary<string, object?>(StringComparer.Ordinal) { ["Folders"] = view.Folders, ["Filter"] = view.Filter });
     }
 
     public async Task<Dictionary<string, string>?> TaskAsync(string taskId, FormToken form, CancellationToken cancellationToken)

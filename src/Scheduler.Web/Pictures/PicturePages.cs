@@ -7,7 +7,7 @@ using Scheduler.Web.Views;
 namespace Scheduler.Web.Pictures;
 
 /// <summary>Builds the models of <c>/timeline</c>, <c>/failures</c> and <c>/calendar.ics</c> from the store and the parsed definitions.</summary>
-internal sealed class PicturePages(TaskList list, PictureQueries queries, TimeProvider time)
+internal sealed class PicturePages(TaskList list, OverviewFolders folders, PictureQueries queries, TimeProvider time)
 {
     public const int FailuresShown = 200;
     private const int TimelineRunsRead = 50_000;
@@ -18,14 +18,14 @@ internal sealed class PicturePages(TaskList list, PictureQueries queries, TimePr
     {
         var now = time.GetUtcNow();
         var from = now - Timelines.Half;
-        var (tasks, total) = await MatchingAsync(filter, now, cancellationToken);
-        var byId = tasks.ToDictionary(t => t.Task.Id, StringComparer.Ordinal);
-        var folders = FolderGroups.Group([.. tasks.Select(t => t.Row)], filter);
-        var shown = folders.SelectMany(f => f.Rows).Select(r => r.Id).ToList();
+        var snapshot = await list.SnapshotAsync(now, cancellationToken);
+        var matching = folders.Grouped(snapshot.Listed, filter);
+        var shown = matching.Folders.SelectMany(f => f.Rows).Select(r => r.Id).ToList();
         // Among many tasks only the strips shown need their runs: read those tasks' runs alone, by the (task, id) index.
-        var runs = await queries.RunsSinceAsync(from, TimelineRunsRead, shown.Count == tasks.Count ? null : shown, cancellationToken);
+        var runs = await queries.RunsSinceAsync(from, TimelineRunsRead, shown.Count == matching.Shown ? null : shown, cancellationToken);
         var byTask = runs.ToLookup(r => r.TaskId, StringComparer.Ordinal);
-        var strips = folders
+        var byId = snapshot.ById;
+        var strips = matching.Folders
             .Select(f => new TimelineFolder(
                 f.Key,
                 f.Label,
@@ -36,7 +36,7 @@ internal sealed class PicturePages(TaskList list, PictureQueries queries, TimePr
             .ToList();
         return new TimelineView(
             filter, problem, strips, Timelines.Hours(now), TimeText.Utc(from), TimeText.Utc(now), TimeText.Utc(now + Timelines.Half),
-            Timelines.N(Timelines.Width / 2.0), shown.Count, tasks.Count, total);
+            Timelines.N(Timelines.Width / 2.0), shown.Count, matching.Shown, snapshot.Listed.Count);
     }
 
     public async Task<FailuresView> FailuresAsync(CancellationToken cancellationToken) =>

@@ -13,4 +13,8 @@ public sealed record OverviewView(
     int Total,
     FormToken Form,
     IReadOnlyList<InstanceRow> Instances,
-    string Stamp);
+    string Stamp)
+{
+    /// <summary>The HTML of <see cref="Folders"/> as <c>FolderList</c> renders them, when rendered ahead (<see cref="OverviewFolders"/>): the page inserts it as it is.</summary>
+    public string? FoldersHtml { get; init; }
+}

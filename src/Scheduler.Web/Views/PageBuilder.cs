@@ -57,18 +57,21 @@ internal sealed class PageBuilder(
         var now = time.GetUtcNow();
         var tasks = await list.GetAsync(now, cancellationToken);
         var instances = await server.InstancesAsync(cancellationToken);
-        var (groups, shown) = await folders.GetAsync(tasks, filter);
+        var shown = await folders.WithHtmlAsync(tasks, filter);
         return new OverviewView(
             await HeaderAsync(cancellationToken),
             filter,
             problem,
-            groups,
-            shown,
+            shown.Folders,
+            shown.Shown,
             tasks.Count,
             form,
             [.. instances.Select(i => new InstanceRow(
                 i.Name, i.Version, TimeText.Utc(i.StartedAt), TimeText.Utc(i.HeartbeatAt), TimeText.Relative(i.HeartbeatAt, now), i.Alive, i.IsThis))],
-            stamp);
+            stamp)
+        {
+            FoldersHtml = shown.Html,
+        };
     }
 
     public async Task<TaskPageView?> TaskAsync(FormToken form, string taskId, long? before, CancellationToken cancellationToken)

@@ -13,4 +13,7 @@ internal sealed class KindResult
     public string? Error { get; init; }
 
     public int Bytes { get; set; }
+
+    /// <summary>serve's CPU time per request of this kind, in ms (<see cref="RequestCpu"/>).</summary>
+    public double? CpuMs { get; set; }
 }

@@ -17,6 +17,9 @@ internal sealed class PageBenchmark : IBenchmark
     private const int Seed = 20_261_123;
     public const int WarmUpRounds = 10;
 
+    /// <summary>Requests of each kind in a row whose CPU time is measured (after the timed rounds).</summary>
+    public const int CpuRequests = 100;
+
     public string Name => "page";
 
     public string Summary => "time the status page and the API of `scheduler serve` on a store of 1,000 tasks and 1,000,000 runs";
@@ -128,6 +131,12 @@ internal sealed class PageBenchmark : IBenchmark
 
             await Task.Delay(500); // the console logger writes from a queue
             served = ServerLog.Parse(serve.Drain());
+            Log.Info($"CPU time of serve per request, {CpuRequests} requests of each kind in a row");
+            foreach (var kind in kinds.Where(k => results[k].Error is null))
+            {
+                results[kind].CpuMs = await RequestCpu.MeasureAsync(client, serve.ProcessId, kind, CpuRequests);
+            }
+
             if (streams.Count > 0)
             {
                 Log.Info($"CPU of serve over {streams.Window.TotalSeconds:0} s with no /events stream open, then with {streams.Count}");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 
 namespace Scheduler.Benchmarks.Page;
@@ -12,8 +11,6 @@ namespace Scheduler.Benchmarks.Page;
 /// </summary>
 internal static class PageEvents
 {
-    private const double TicksPerSecond = 100; // USER_HZ on Linux
-
     public static async Task<EventsCost> MeasureAsync(Uri address, int processId, int streams, TimeSpan window)
     {
         var none = await CpuShareAsync(processId, window);
@@ -80,17 +77,9 @@ internal static class PageEvents
     /// <summary>The share of one core the process used over <paramref name="window"/>.</summary>
     private static async Task<double> CpuShareAsync(int processId, TimeSpan window)
     {
-        var before = CpuSeconds(processId);
+        var before = ProcessCpu.Seconds(processId);
         var started = Stopwatch.GetTimestamp();
         await Task.Delay(window);
-        return (CpuSeconds(processId) - before) / Stopwatch.GetElapsedTime(started).TotalSeconds;
-    }
-
-    // utime and stime are fields 14 and 15 of /proc/PID/stat; the name (field 2) may hold spaces, so count after its ')'.
-    private static double CpuSeconds(int processId)
-    {
-        var text = File.ReadAllText($"/proc/{processId}/stat");
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        return (ProcessCpu.Seconds(processId) - before) / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
 }

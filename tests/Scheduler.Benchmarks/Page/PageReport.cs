@@ -18,21 +18,22 @@ internal static class PageReport
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{requests} sequential requests per kind after {PageBenchmark.WarmUpRounds} warm-up rounds, interleaved, one keep-alive connection; {Machine.Cores} cores ({Machine.CpuModel}), .NET {Machine.Runtime}, load average {load.Before:F2} before, {load.After:F2} after, parallel capacity {capacity:F2} of {Machine.Cores}"));
         output.WriteLine("client = HttpClient on loopback, send to last byte; server = Kestrel's own 'Request finished' time (what the targets are about)");
+        output.WriteLine($"CPU ms/req = serve's user+system time over {PageBenchmark.CpuRequests} requests of the kind in a row, divided by their number (its background work meanwhile included)");
         output.WriteLine();
-        var table = new TextTable("page", "target p99", "min", "p50", "p90", "p99", "max", "server p50", "server p99", "bytes", "first ms", "result");
+        var table = new TextTable("page", "target p99", "min", "p50", "p90", "p99", "max", "server p50", "server p99", "CPU ms/req", "bytes", "first ms", "result");
         foreach (var kind in kinds)
         {
             var r = results[kind];
             if (r.Error is not null)
             {
-                table.Add(kind.Title, kind.TargetP99Ms is { } target ? $"< {target:0}" : "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", r.Error.Contains(" 500", StringComparison.Ordinal) ? "FAIL (HTTP 500)" : "FAIL");
+                table.Add(kind.Title, kind.TargetP99Ms is { } target ? $"< {target:0}" : "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-", r.Error.Contains(" 500", StringComparison.Ordinal) ? "FAIL (HTTP 500)" : "FAIL");
                 continue;
             }
 
             var c = Percentiles.Of(r.ClientMs);
             var s = Percentiles.Of(r.ServerMs);
             table.Add(kind.Title, kind.TargetP99Ms is { } t ? $"< {t:0}" : "-", F(c.Min), F(c.P50), F(c.P90), F(c.P99), F(c.Max), F(s.P50), F(s.P99),
-                r.Bytes.ToString(CultureInfo.InvariantCulture), F(r.ColdMs), Verdict(kind, s));
+                r.CpuMs is { } cpu ? F(cpu) : "-", r.Bytes.ToString(CultureInfo.InvariantCulture), F(r.ColdMs), Verdict(kind, s));
         }
 
         table.WriteTo(output);
@@ -87,6 +88,7 @@ internal static class PageReport
             json[kind.Key + "_server_p50_ms"] = R(s.P50);
             json[kind.Key + "_server_p99_ms"] = R(s.P99);
             json[kind.Key + "_bytes"] = results[kind].Bytes;
+            json[kind.Key + "_cpu_ms"] = results[kind].CpuMs is { } cpu ? R(cpu) : null;
             json[kind.Key + "_first_ms"] = R(results[kind].ColdMs);
             json[kind.Key + "_queries"] = profile.QueriesPerRequest(kind);
             if (kind.TargetP99Ms is { } target)
