@@ -294,7 +294,8 @@ namespace Scheduler.State.Migrations
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("ConcurrencyGroup", "Status");
+                    b.HasIndex("ConcurrencyGroup", "Status")
+                        .HasFilter("\"ConcurrencyGroup\" IS NOT NULL");
 
                     b.HasIndex("TaskId", "Id")
                         .IsDescending(false, true);
@@ -303,7 +304,8 @@ namespace Scheduler.State.Migrations
                         .IsUnique();
 
                     b.HasIndex("TaskId", "UpstreamRunIds", "Attempt")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"UpstreamRunIds\" IS NOT NULL");
 
                     b.ToTable("Runs", (string)null);
                 });

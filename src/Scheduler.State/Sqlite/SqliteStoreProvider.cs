@@ -18,6 +18,7 @@ internal sealed class SqliteStoreProvider : IStoreProvider
     private readonly string _databasePath;
     private readonly string _connectionString;
     private readonly BusyTimeoutInterceptor _busyTimeout;
+    private readonly StoreOptions _options;
     private readonly ILogger _logger;
 
     public SqliteStoreProvider(StoreOptions options, ILogger logger)
@@ -33,6 +34,7 @@ internal sealed class SqliteStoreProvider : IStoreProvider
             Pooling = options.Pooling,
         }.ToString();
         _busyTimeout = new BusyTimeoutInterceptor(options.BusyTimeout, options.PageLimit);
+        _options = options;
         _logger = logger;
     }
 
@@ -40,6 +42,9 @@ internal sealed class SqliteStoreProvider : IStoreProvider
 
     public void Configure(DbContextOptionsBuilder builder) =>
         builder.UseSqlite(_connectionString).AddInterceptors(_busyTimeout);
+
+    /// <summary>Opens the connection of the claim and end batches (<see cref="SqliteWriter"/>).</summary>
+    public SqliteWriter OpenWriter() => new(_connectionString, _options.BusyTimeout, _options.PageLimit);
 
     public async Task MigrateAsync(SchedulerDbContext context, CancellationToken cancellationToken)
     {

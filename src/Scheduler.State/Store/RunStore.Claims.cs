@@ -36,6 +36,12 @@ public sealed partial class RunStore
     private async Task ClaimBatchCoreAsync(
         IReadOnlyList<SlotClaim> claims, IReadOnlyList<TaskAdvance> advances, string instance, long?[] ids, CancellationToken cancellationToken)
     {
+        if (_provider is Sqlite.SqliteStoreProvider sqlite)
+        {
+            await ClaimBatchSqliteAsync(sqlite, claims, advances, instance, ids, cancellationToken);
+            return;
+        }
+
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();

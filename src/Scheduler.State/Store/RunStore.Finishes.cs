@@ -20,8 +20,6 @@ public sealed partial class RunStore
 
     private async Task FinishBatchCoreAsync(IReadOnlyList<RunFinish> finishes, bool[] done, List<ChainedRun> chained, CancellationToken cancellationToken)
     {
-        var taskIds = new string?[finishes.Count];
-        var seen = new HashSet<long>();
         for (var i = 0; i < finishes.Count; i++)
         {
             if (finishes[i].Status == RunStatus.Running)
@@ -30,6 +28,14 @@ public sealed partial class RunStore
             }
         }
 
+        if (_provider is Sqlite.SqliteStoreProvider sqlite)
+        {
+            await FinishBatchSqliteAsync(sqlite, finishes, done, chained, cancellationToken);
+            return;
+        }
+
+        var taskIds = new string?[finishes.Count];
+        var seen = new HashSet<long>();
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
@@ -42,6 +48,14 @@ public sealed partial class RunStore
             (update, from, count) => FinishRunsAsync(update, finishes, from, count, taskIds, seen, cancellationToken));
 
         await UpdateFinishedTasksAsync(connection, transaction, FinishTaskWrites.Of(finishes, taskIds), cancellationToken);
+        await EndedAsync(connection, transaction, finishes, taskIds, done, chained, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Marks the ends that went through (<paramref name="taskIds"/> not null) and queues the chained runs they start.</summary>
+    private static async Task EndedAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<RunFinish> finishes, string?[] taskIds, bool[] done, List<ChainedRun> chained, CancellationToken cancellationToken)
+    {
         for (var i = 0; i < finishes.Count; i++)
         {
             if (taskIds[i] is not { } taskId)
@@ -55,8 +69,6 @@ public sealed partial class RunStore
                 await new ChainQueue(connection, transaction).QueueAsync(finishes[i], taskId, chained, cancellationToken);
             }
         }
-
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task FinishRunsAsync(

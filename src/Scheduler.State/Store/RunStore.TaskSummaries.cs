@@ -18,26 +18,26 @@ public sealed partial class RunStore
 
     // A task's summary (only a newer run replaces it), its catch-up mark (only a later slot moves it) and its next
     // slot (when the batch carries one): v.column2..8 are hasMark, mark, setNext, next, hasRun, id, started.
-    private const string ClaimTasksHead = """
-        UPDATE "Tasks" SET
+    private const string ClaimTasksSet = """
           "LastSlotUtc" = CASE WHEN v.column2 = 1 AND ("LastSlotUtc" IS NULL OR "LastSlotUtc" < v.column3) THEN v.column3 ELSE "LastSlotUtc" END,
           "NextSlotUtc" = CASE WHEN v.column4 = 1 THEN v.column5 ELSE "NextSlotUtc" END,
           "LastRunStatus" = CASE WHEN v.column6 = 1 AND ("LastRunId" IS NULL OR "LastRunId" < v.column7) THEN 'running' ELSE "LastRunStatus" END,
           "LastRunStartedAt" = CASE WHEN v.column6 = 1 AND ("LastRunId" IS NULL OR "LastRunId" < v.column7) THEN v.column8 ELSE "LastRunStartedAt" END,
           "LastRunFinishedAt" = CASE WHEN v.column6 = 1 AND ("LastRunId" IS NULL OR "LastRunId" < v.column7) THEN NULL ELSE "LastRunFinishedAt" END,
           "LastRunId" = CASE WHEN v.column6 = 1 AND ("LastRunId" IS NULL OR "LastRunId" < v.column7) THEN v.column7 ELSE "LastRunId" END
-        FROM (VALUES
         """;
 
     // The streak (v.column2 = 1: reset before adding v.column3) and the summary, only when the task's newest ended run
     // of the batch (v.column4) is its last run: an older one of the same batch cannot be.
-    private const string FinishTasksHead = """
-        UPDATE "Tasks" SET
+    private const string FinishTasksSet = """
           "FailureStreak" = CASE WHEN v.column2 = 1 THEN v.column3 ELSE "FailureStreak" + v.column3 END,
           "LastRunStatus" = CASE WHEN "LastRunId" = v.column4 THEN v.column5 ELSE "LastRunStatus" END,
           "LastRunFinishedAt" = CASE WHEN "LastRunId" = v.column4 THEN v.column6 ELSE "LastRunFinishedAt" END
-        FROM (VALUES
         """;
+
+    private const string ClaimTasksHead = "UPDATE \"Tasks\" SET\n" + ClaimTasksSet + "\nFROM (VALUES";
+
+    private const string FinishTasksHead = "UPDATE \"Tasks\" SET\n" + FinishTasksSet + "\nFROM (VALUES";
 
     private const string TasksTail = """
         ) AS v

@@ -60,10 +60,10 @@ public sealed class SchedulerStore : IAsyncDisposable
         return new SchedulerStore(provider, contexts);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await Runs.CloseWriterAsync();
         _provider.ReleaseConnections();
-        return ValueTask.CompletedTask;
     }
 
     // The one place that knows which providers exist (`--store sqlite|postgres`).

@@ -307,7 +307,8 @@ namespace Scheduler.State.Migrations.Postgres
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("ConcurrencyGroup", "Status");
+                    b.HasIndex("ConcurrencyGroup", "Status")
+                        .HasFilter("\"ConcurrencyGroup\" IS NOT NULL");
 
                     b.HasIndex("TaskId", "Id")
                         .IsDescending(false, true);
@@ -316,7 +317,8 @@ namespace Scheduler.State.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("TaskId", "UpstreamRunIds", "Attempt")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"UpstreamRunIds\" IS NOT NULL");
 
                     b.ToTable("Runs", (string)null);
                 });
