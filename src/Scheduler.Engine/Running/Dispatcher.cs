@@ -258,7 +258,7 @@ internal sealed partial class Dispatcher(RunRecorder recorder, RunExecutor execu
     {
         var task = slots.Task;
         overlap.Claiming(task.Id, owed);
-        var claim = new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, time.GetUtcNow())
+        var claim = new SlotClaim(task.Id, owed.Slot, owed.Attempt, owed.Trigger, task.Revision, _startAt ?? time.GetUtcNow())
         {
             QueuedRunId = owed.QueuedRunId, Parameters = owed.Parameters ?? task.DefaultParameters, Concurrency = task.Definition.Concurrency,
         };

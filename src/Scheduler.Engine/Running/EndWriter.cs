@@ -17,8 +17,12 @@ internal sealed class EndWriter
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     // Claims wait for the end batch in progress (one writer at a time), but most are written ahead of their slot
-    // (EngineOptions.ClaimAhead): larger end batches cost fewer commits, each of which rewrites the pages it touched.
-    private const int MaxBatch = 1000;
+    // (EngineOptions.ClaimAhead): larger end batches cost fewer commits, each of which rewrites the pages it touched
+    // (at 10,000 tasks due each second, a batch of 1,000 random tasks' ends rewrote most of the Tasks table's pages).
+    private const int MaxBatch = 10_000;
+
+    // How many turns of the thread pool the writer waits for more ends while they keep coming (see GatherAsync).
+    private const int MaxLingerTurns = 256;
 
     private readonly Channel<(RunFinish Finish, TaskCompletionSource<bool> Done)> _pending =
         Channel.CreateUnbounded<(RunFinish, TaskCompletionSource<bool>)>(new UnboundedChannelOptions { SingleReader = true });
@@ -30,6 +34,7 @@ internal sealed class EndWriter
     private readonly CancellationTokenSource _abandon = new();
 
     private readonly ChainRoutes _chains;
+    private long _arrived; // ends handed in so far: what the writer watches while it lets a burst's ends gather
 
     public EndWriter(RunStore store, TimeProvider time, StoreHealth health, ILogger logger, ChainRoutes chains)
     {
@@ -46,6 +51,7 @@ internal sealed class EndWriter
     {
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Writer.TryWrite((finish, done));
+        Interlocked.Increment(ref _arrived);
         return done.Task;
     }
 
@@ -58,6 +64,7 @@ internal sealed class EndWriter
         var batch = new List<(RunFinish Finish, TaskCompletionSource<bool> Done)>();
         while (await _pending.Reader.WaitToReadAsync())
         {
+            await GatherAsync();
             while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var item))
             {
                 batch.Add(item);
@@ -77,6 +84,29 @@ internal sealed class EndWriter
             }
 
             batch.Clear();
+        }
+    }
+
+    /// <summary>
+    /// While ends keep arriving (the runs of a burst ending one after another), lets them gather for one transaction instead
+    /// of writing the first few at once: each pass yields one turn of the thread pool, behind the runs queued there, and the
+    /// batch is written as soon as a turn brings no new end (or it is full). No clock: a lone end is written after one turn.
+    /// Writing after the burst also keeps the writer off the cores while the burst's runs start.
+    /// </summary>
+    private async Task GatherAsync()
+    {
+        var first = Volatile.Read(ref _arrived);
+        var seen = first;
+        for (var turn = 0; turn < MaxLingerTurns && seen - first < MaxBatch; turn++)
+        {
+            await Task.Yield();
+            var now = Volatile.Read(ref _arrived);
+            if (now == seen)
+            {
+                return;
+            }
+
+            seen = now;
         }
     }
 

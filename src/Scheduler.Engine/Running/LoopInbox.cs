@@ -8,14 +8,24 @@ namespace Scheduler.Engine.Running;
 /// </summary>
 internal sealed class LoopInbox(TimeProvider time)
 {
+    private const int MaxGatherTurns = 256;
+
     private readonly Channel<Func<Task>> _commands = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<RunEnded> _ended = Channel.CreateUnbounded<RunEnded>(new UnboundedChannelOptions { SingleReader = true });
+
+    // Ends posted so far: what the loop watches while it lets a burst's ends gather (WaitAsync).
+    private long _endsPosted;
 
     public ChannelReader<Func<Task>> Commands => _commands.Reader;
 
     public ChannelReader<RunEnded> Ended => _ended.Reader;
 
-    public ChannelWriter<RunEnded> EndedWriter => _ended.Writer;
+    /// <summary>The executor's message that a run ended (no longer in the way of its task's next run).</summary>
+    public void PostEnded(RunEnded ended)
+    {
+        _ended.Writer.TryWrite(ended);
+        Interlocked.Increment(ref _endsPosted);
+    }
 
     /// <summary>Queues <paramref name="work"/> to run on the loop; the task completes with its result.</summary>
     public Task<T> PostAsync<T>(Func<Task<T>> work)
@@ -50,12 +60,33 @@ internal sealed class LoopInbox(TimeProvider time)
 
         // The clock may have moved on since `now` was read (a jump, or a test's fake clock advanced in between): a timer
         // made after that would wait the full delay from the new time and the slot would come late.
-        if (time.GetUtcNow() < wakeAt)
+        if (time.GetUtcNow() < wakeAt && await Task.WhenAny(sleep, command, ended) == ended)
         {
-            await Task.WhenAny(sleep, command, ended);
+            await GatherEndsAsync(sleep, command);
         }
 
         await wake.CancelAsync();
         await Task.WhenAll(sleep, command, ended).ContinueWith(static _ => { }, TaskScheduler.Default); // observe the cancellations
+    }
+
+    /// <summary>
+    /// Woken by an end: while more ends keep coming (the runs of a burst ending one after another), lets them gather so
+    /// that one wake handles them all, instead of a sleep set up and torn down per run. Each pass yields one turn of the
+    /// thread pool; it stops at a turn that brings no new end, when the sleep is over or a command came. No clock.
+    /// </summary>
+    private async Task GatherEndsAsync(Task sleep, Task command)
+    {
+        var seen = Volatile.Read(ref _endsPosted);
+        for (var turn = 0; turn < MaxGatherTurns && !sleep.IsCompleted && !command.IsCompleted; turn++)
+        {
+            await Task.Yield();
+            var now = Volatile.Read(ref _endsPosted);
+            if (now == seen)
+            {
+                return;
+            }
+
+            seen = now;
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Handlers;
@@ -13,7 +12,7 @@ namespace Scheduler.Engine.Running;
 /// recorder write its end. It never calls the loop.
 /// </summary>
 internal sealed class RunExecutor(
-    HandlerRegistry handlers, RunRecorder recorder, TimeProvider time, EngineOptions options, ILogger logger, ChannelWriter<RunEnded> ended)
+    HandlerRegistry handlers, RunRecorder recorder, TimeProvider time, EngineOptions options, ILogger logger, Action<RunEnded> ended)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<long, ActiveRun> _active = [];
@@ -251,7 +250,7 @@ internal sealed class RunExecutor(
     {
         var (status, error) = run.Final(outcome);
         var finishedAt = time.GetUtcNow();
-        ended.TryWrite(new RunEnded(run, status, finishedAt));
+        ended(new RunEnded(run, status, finishedAt));
         await recorder.EndAsync(run, status, outcome, error, startedAt, finishedAt);
         lock (_lock)
         {

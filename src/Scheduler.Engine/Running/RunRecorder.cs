@@ -56,8 +56,13 @@ internal sealed class RunRecorder
     /// </summary>
     public async Task<long?[]?> ClaimAsync(ClaimBatch batch, DateTimeOffset claimedAt, CancellationToken cancellationToken)
     {
-        // A run's start is recorded as the moment of its claim.
-        var claims = batch.Claims.Select(c => c.SkipReason is null ? c with { StartedAt = claimedAt } : c).ToList();
+        // A run's start is recorded as the moment of its claim (a claim ahead is made with its slot already: no copy).
+        var claims = new List<SlotClaim>(batch.Count);
+        foreach (var c in batch.Claims)
+        {
+            claims.Add(c.SkipReason is null && c.StartedAt != claimedAt ? c with { StartedAt = claimedAt } : c);
+        }
+
         long?[] ids;
         try
         {

@@ -41,7 +41,7 @@ internal sealed partial class SlotLoop
         _logger = logger;
         _retries = new RetryBook(logger);
         _inbox = new LoopInbox(time);
-        _executor = new RunExecutor(handlers, recorder, time, options, logger, _inbox.EndedWriter);
+        _executor = new RunExecutor(handlers, recorder, time, options, logger, _inbox.PostEnded);
         _groups = new GroupDesk(store, _tasks, _executor, _overlap, time, options, logger) { Post = _inbox.PostAsync };
         recorder.GroupFreed = _groups.Freed;
         _dispatcher = new Dispatcher(recorder, _executor, store, _overlap, time, options, logger) { Pauses = pauses, Groups = _groups };
