@@ -49,6 +49,22 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
         }
     }
 
+    /// <summary>When the process held for it was released (<see cref="ReleaseHeld"/>): the run's start.</summary>
+    public DateTimeOffset? ReleasedAt { get; private set; }
+
+    /// <summary>Lets the program of the process held for it start now, on this thread, if one is held.</summary>
+    public void ReleaseHeld(TimeProvider time)
+    {
+        lock (_heldLock)
+        {
+            if (_held is { } held)
+            {
+                ReleasedAt = time.GetUtcNow();
+                held.Release();
+            }
+        }
+    }
+
     /// <summary>The process started ahead, if any, taken at its start or end; any later <see cref="Hold"/> is refused.</summary>
     public PrestartedRun? TakeHeld()
     {

@@ -196,12 +196,13 @@ internal sealed class RunExecutor(
     private void Start(ActiveRun run)
     {
         _executing++;
+        run.ReleaseHeld(time); // before the hop to the thread pool: the program starts now, its bookkeeping follows
         run.Execution = Task.Run(() => ExecuteAsync(run));
     }
 
     private async Task ExecuteAsync(ActiveRun run)
     {
-        var started = time.GetUtcNow();
+        var started = run.ReleasedAt ?? time.GetUtcNow();
         var definition = run.Task.Definition;
         using var span = RunTracing.StartRun(run, started);
         run.Trace = span?.Context ?? default;

@@ -23,6 +23,8 @@ internal sealed class RunProcess : PrestartedRun
     private readonly CancellationTokenSource _stopReading;
     private readonly TaskCompletionSource<bool>? _gate;
     private readonly Task _leaderExit;
+    private readonly Lock _releaseLock = new();
+    private DateTimeOffset? _releasedAt;
     private int _used;
 
     private RunProcess(RunContext context, CommandTask<CommandResult> execution, CancellationTokenSource stopReading, TaskCompletionSource<bool>? gate)
@@ -77,14 +79,14 @@ internal sealed class RunProcess : PrestartedRun
     {
         Claim();
         var task = _context.Task;
-        if (cancel.IsCancellationRequested)
+        if (cancel.IsCancellationRequested && ReleasedAt is null)
         {
             await EndHeldAsync().ConfigureAwait(false);
             return new HandlerOutcome(RunStatus.Cancelled, Error: "cancelled before it started");
         }
 
-        _gate?.TrySetResult(true);
-        var stoppedBy = await WaitForExitOrStopAsync(task.Timeout, cancel).ConfigureAwait(false);
+        Release();
+        var stoppedBy = await WaitForExitOrStopAsync(task.Timeout - (_context.Time.GetUtcNow() - ReleasedAt!.Value), cancel).ConfigureAwait(false);
 
         // Also after a normal exit: children it left behind in its group (`sleep 1000 &`) must not outlive the run,
         // and would otherwise hold the output pipe open.
@@ -100,10 +102,33 @@ internal sealed class RunProcess : PrestartedRun
         };
     }
 
+    public override void Release()
+    {
+        lock (_releaseLock)
+        {
+            if (_releasedAt is null)
+            {
+                _releasedAt = _context.Time.GetUtcNow();
+                _gate?.TrySetResult(true); // the go byte is written by this thread, before this returns
+            }
+        }
+    }
+
     public override Task AbandonAsync()
     {
         Claim();
         return EndHeldAsync();
+    }
+
+    private DateTimeOffset? ReleasedAt
+    {
+        get
+        {
+            lock (_releaseLock)
+            {
+                return _releasedAt;
+            }
+        }
     }
 
     private void Claim()
