@@ -4,7 +4,7 @@ using Scheduler.Engine.Handlers.Processes;
 namespace Scheduler.Engine.Handlers;
 
 /// <summary>Runs a <c>shell</c> script (rendered as a template) with <c>/bin/sh -c</c>.</summary>
-public sealed class ShellRunHandler : IRunHandler
+public sealed class ShellRunHandler : IRunHandler, IPrestartingHandler
 {
     public string Kind => "shell";
 
@@ -23,4 +23,9 @@ public sealed class ShellRunHandler : IRunHandler
 
         return await ProcessRunner.RunShellAsync(context, script, cancel).ConfigureAwait(false);
     }
+
+    PrestartedRun? IPrestartingHandler.Prestart(RunContext context) =>
+        context.Task.Handler is ShellHandler shell && TemplateRenderer.TryRender(shell.Script, context, out var script, out _)
+            ? ProcessRunner.PrestartShell(context, script)
+            : null;
 }

@@ -8,6 +8,9 @@ namespace Scheduler.Engine.Running;
 internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset slot, int attempt, RunTrigger trigger, int outputBytes) : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _heldLock = new();
+    private PrestartedRun? _held;
+    private bool _heldClosed;
 
     public ScheduledTask Task { get; } = task;
 
@@ -35,6 +38,44 @@ internal sealed class ActiveRun(ScheduledTask task, long runId, DateTimeOffset s
 
     /// <summary>Admitted and not yet started or queued for a place: claimed ahead of its slot, until then (under the executor's lock).</summary>
     public bool IsHeld { get; set; }
+
+    /// <summary>Keeps the process its handler started ahead of the slot (<see cref="RunPrestarter"/>); false once it started or ended: the caller then abandons it.</summary>
+    public bool Hold(PrestartedRun held)
+    {
+        lock (_heldLock)
+        {
+            _held = _heldClosed ? null : held;
+            return !_heldClosed;
+        }
+    }
+
+    /// <summary>When the process held for it was released (<see cref="ReleaseHeld"/>): the run's start.</summary>
+    public DateTimeOffset? ReleasedAt { get; private set; }
+
+    /// <summary>Lets the program of the process held for it start now, on this thread, if one is held.</summary>
+    public void ReleaseHeld(TimeProvider time)
+    {
+        lock (_heldLock)
+        {
+            if (_held is { } held)
+            {
+                ReleasedAt = time.GetUtcNow();
+                held.Release();
+            }
+        }
+    }
+
+    /// <summary>The process started ahead, if any, taken at its start or end; any later <see cref="Hold"/> is refused.</summary>
+    public PrestartedRun? TakeHeld()
+    {
+        lock (_heldLock)
+        {
+            _heldClosed = true;
+            var held = _held;
+            _held = null;
+            return held;
+        }
+    }
 
     public RunInWay InWay => new(RunId, Slot, Attempt, Trigger);
 

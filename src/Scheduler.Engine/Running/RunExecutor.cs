@@ -17,6 +17,7 @@ internal sealed class RunExecutor(
     private readonly Lock _lock = new();
     private readonly Dictionary<long, ActiveRun> _active = [];
     private readonly Queue<ActiveRun> _waiting = new();
+    private readonly RunPrestarter _prestarter = new(handlers, recorder, time, options);
     private int _executing;
     private bool _closed;
     private TaskCompletionSource? _idle;
@@ -86,11 +87,9 @@ internal sealed class RunExecutor(
     private async Task ReleaseAtAsync(IReadOnlyList<ActiveRun> runs, DateTimeOffset startAt)
     {
         var wait = startAt - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time);
-        }
-
+        var slot = wait > TimeSpan.Zero ? Task.Delay(wait, time) : Task.CompletedTask;
+        await _prestarter.HoldAsync(runs, slot); // their processes, started and held until the slot
+        await slot;
         Release(runs);
     }
 
@@ -196,12 +195,13 @@ internal sealed class RunExecutor(
     private void Start(ActiveRun run)
     {
         _executing++;
+        run.ReleaseHeld(time); // before the hop to the thread pool: the program starts now, its bookkeeping follows
         run.Execution = Task.Run(() => ExecuteAsync(run));
     }
 
     private async Task ExecuteAsync(ActiveRun run)
     {
-        var started = time.GetUtcNow();
+        var started = run.ReleasedAt ?? time.GetUtcNow();
         var definition = run.Task.Definition;
         using var span = RunTracing.StartRun(run, started);
         run.Trace = span?.Context ?? default;
@@ -210,21 +210,17 @@ internal sealed class RunExecutor(
         HandlerOutcome outcome;
         try
         {
-            // Credentials are read now, at the start of this run, and live only in its context.
-            var start = new RunContext(definition, run.RunId, run.Slot, run.Attempt, run.Trigger, run.Output, time)
-            {
-                PassEnvironment = options.PassEnvironment,
-                TraceParent = span?.Id,
-                Parameters = run.Parameters,
-                Upstream = recorder.Chains.UpstreamOf(run.Task.Id, run.Slot),
-            };
-            if (RunSecrets.Start(start, out var unresolved) is not { } context)
+            // Credentials are read now, at the start of this run (or of its process held since just before its slot), and live only in its context.
+            string? unresolved = null;
+            var held = run.TakeHeld();
+            var context = held is null ? RunSecrets.Start(_prestarter.ContextOf(run, span?.Id), out unresolved) : null;
+            if (held is null && context is null)
             {
                 outcome = HandlerOutcome.Failed(unresolved!);
             }
             else
             {
-                var running = handlers.For(definition.Handler).RunAsync(context, run.StopToken);
+                var running = held?.RunAsync(run.StopToken) ?? handlers.For(definition.Handler).RunAsync(context!, run.StopToken);
                 outcome = running.IsCompleted ? await running : await LiveOutput.WhileRunningAsync(run, running, recorder, options.OutputFlushInterval, time);
             }
         }
@@ -248,6 +244,7 @@ internal sealed class RunExecutor(
     /// <summary>Tells the loop the run ended (it no longer overlaps), then has its end written; it leaves the active runs once written.</summary>
     private async Task<(RunStatus Status, string? Error)> EndAsync(ActiveRun run, HandlerOutcome outcome, DateTimeOffset? startedAt)
     {
+        await (run.TakeHeld()?.AbandonAsync() ?? Task.CompletedTask); // stopped before its slot: its held process ends unstarted
         var (status, error) = run.Final(outcome);
         var finishedAt = time.GetUtcNow();
         ended(new RunEnded(run, status, finishedAt));

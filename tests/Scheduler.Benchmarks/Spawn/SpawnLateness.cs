@@ -15,9 +15,10 @@ namespace Scheduler.Benchmarks.Spawn;
 /// </summary>
 internal static class SpawnLateness
 {
-    public static async Task<(double[] LatenessMs, long Expected)> MeasureAsync(int tasks, int warmupS, int durationS)
+    public static async Task<(double[] LatenessMs, long Expected)> MeasureAsync(int tasks, int warmupS, int durationS, int maxConcurrent)
     {
         await using var engine = await EngineUnderTest.OpenAsync("spawn", new CommandRunHandler());
+        engine.Options.MaxConcurrentRuns = maxConcurrent;
         var scheduled = new List<ScheduledTask>(tasks);
         for (var i = 0; i < tasks; i++)
         {

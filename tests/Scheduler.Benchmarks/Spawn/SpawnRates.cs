@@ -78,7 +78,14 @@ internal static class SpawnRates
     // where it cannot be used setsid execing sh, which execs the program with stderr joined to stdout.
     private static void RawTrampolineOnce(LaunchLine line)
     {
-        using var process = Process.Start(line.Target, line.Arguments);
+        var start = new ProcessStartInfo(line.Target, line.Arguments) { RedirectStandardInput = line.ThroughStub };
+        using var process = Process.Start(start)!;
+        if (line.ThroughStub)
+        {
+            process.StandardInput.BaseStream.WriteByte(1); // the go byte the stub waits for before it execs the program
+            process.StandardInput.Close();
+        }
+
         process.WaitForExit();
     }
 

@@ -78,7 +78,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     /// </summary>
     public async Task<SchedulerEngine> StartEngineAsync(
         string instance = "a", int maxConcurrentRuns = 16, SchedulerStore? store = null, TimeSpan? shutdownGrace = null, Scheduler.Engine.Notifications.IRunEventSink? events = null,
-        TimeSpan? instanceLease = null)
+        TimeSpan? instanceLease = null, IRunHandler? handler = null)
     {
         var options = new EngineOptions
         {
@@ -90,7 +90,7 @@ internal sealed class EngineHarness : IAsyncDisposable
             // Live output is not under test here; an hourly flush keeps its timers out of the way.
             OutputFlushInterval = TimeSpan.FromHours(1),
         };
-        var registry = new HandlerRegistry([Handler]);
+        var registry = new HandlerRegistry([handler ?? Handler]); // a real handler (processes) instead of the scripted one
         _registries.Add(registry);
         var engine = new SchedulerEngine((store ?? Store).Runs, registry, Clock, options, NullLogger<SchedulerEngine>.Instance, events);
         var stop = new CancellationTokenSource();

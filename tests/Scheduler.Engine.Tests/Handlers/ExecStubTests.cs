@@ -55,13 +55,13 @@ public sealed class ExecStubTests : IDisposable
             return; // the stub is built for Linux x86-64 only
         }
 
-        var start = new ProcessStartInfo(ExecStub.Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(ExecStub.Path!) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var argument in new[] { "/bin/sh", "named-sh", "-c", "read -r stat < /proc/$$/stat; echo \"$0 $$ $stat\"; echo err >&2" })
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
+        using var process = Go(Process.Start(start)!);
         var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
         var output = await process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         await process.WaitForExitAsync(CancellationToken.None);
@@ -84,11 +84,11 @@ public sealed class ExecStubTests : IDisposable
             return; // the stub is built for Linux x86-64 only
         }
 
-        var start = new ProcessStartInfo(ExecStub.Path!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(ExecStub.Path!) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(_folder.File("gone"));
         start.ArgumentList.Add("gone");
 
-        using var process = Process.Start(start)!;
+        using var process = Go(Process.Start(start)!);
         var output = await process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         await process.WaitForExitAsync(CancellationToken.None);
 
@@ -105,6 +105,37 @@ public sealed class ExecStubTests : IDisposable
 
         Assert.Equal(StubExpected, LaunchLine.ForShell("true")!.ThroughStub);
         Assert.Equal("/bin/sh: 2: nosuchprogram-xyz: not found\n", context.Output.ToText());
+    }
+
+    [Fact]
+    public async Task The_stub_exits_125_without_running_the_program_when_its_stdin_ends_before_the_go_byte()
+    {
+        if (!StubExpected)
+        {
+            return; // the stub is built for Linux x86-64 only
+        }
+
+        var marker = _folder.File("ran");
+        var start = new ProcessStartInfo(ExecStub.Path!) { RedirectStandardOutput = true, RedirectStandardInput = true };
+        foreach (var argument in new[] { "/bin/sh", "sh", "-c", $"echo ran > '{marker}'" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = await process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        await process.WaitForExitAsync(CancellationToken.None);
+
+        Assert.Equal((125, "", false), (process.ExitCode, output, File.Exists(marker)));
+    }
+
+    /// <summary>Writes the go byte the stub waits for before it execs the program, then ends its stdin.</summary>
+    private static Process Go(Process stub)
+    {
+        stub.StandardInput.BaseStream.WriteByte(1);
+        stub.StandardInput.Close();
+        return stub;
     }
 
     private string Executable(string name, string text)

@@ -35,7 +35,7 @@ internal static class ExecStub
         0x31, 0xf6,                               // xor %esi, %esi
         0x0f, 0x05,                               // syscall
         0xb8, 0x02, 0x00, 0x00, 0x00,             // mov $2, %eax           open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
-        0x48, 0x8d, 0x3d, 0x68, 0x00, 0x00, 0x00, // lea tty(%rip), %rdi
+        0x48, 0x8d, 0x3d, 0x85, 0x00, 0x00, 0x00, // lea tty(%rip), %rdi
         0xbe, 0x02, 0x01, 0x08, 0x00,             // mov $0x80102, %esi
         0x0f, 0x05,                               // syscall
         0x85, 0xc0,                               // test %eax, %eax        no controlling terminal (ENXIO): skip
@@ -48,6 +48,13 @@ internal static class ExecStub
         0xbf, 0x01, 0x00, 0x00, 0x00,             // mov $1, %edi
         0xbe, 0x02, 0x00, 0x00, 0x00,             // mov $2, %esi
         0x0f, 0x05,                               // syscall
+        0x31, 0xc0,                               // xor %eax, %eax         read(0, -8(%rsp), 1): wait for the go byte
+        0x31, 0xff,                               // xor %edi, %edi
+        0x48, 0x8d, 0x74, 0x24, 0xf8,             // lea -8(%rsp), %rsi
+        0xba, 0x01, 0x00, 0x00, 0x00,             // mov $1, %edx
+        0x0f, 0x05,                               // syscall
+        0x48, 0x83, 0xf8, 0x01,                   // cmp $1, %rax
+        0x75, 0x39,                               // jne 2f                 end of file or an error: never released, exit(125)
         0x48, 0x8b, 0x0c, 0x24,                   // mov (%rsp), %rcx       argc
         0x48, 0x8b, 0x7c, 0x24, 0x10,             // mov 16(%rsp), %rdi     argv[1]: the path
         0x48, 0x8d, 0x74, 0x24, 0x18,             // lea 24(%rsp), %rsi     argv + 2: the program's argv
@@ -55,12 +62,14 @@ internal static class ExecStub
         0xb8, 0x3b, 0x00, 0x00, 0x00,             // mov $59, %eax          execve(path, argv, envp)
         0x0f, 0x05,                               // syscall
         0xbf, 0x02, 0x00, 0x00, 0x00,             // mov $2, %edi           only reached when execve failed:
-        0x48, 0x8d, 0x35, 0x21, 0x00, 0x00, 0x00, // lea msg(%rip), %rsi    write(2, msg, 45)
+        0x48, 0x8d, 0x35, 0x28, 0x00, 0x00, 0x00, // lea msg(%rip), %rsi    write(2, msg, 45)
         0xba, 0x2d, 0x00, 0x00, 0x00,             // mov $45, %edx
         0xb8, 0x01, 0x00, 0x00, 0x00,             // mov $1, %eax
         0x0f, 0x05,                               // syscall
         0xbf, 0x7f, 0x00, 0x00, 0x00,             // mov $127, %edi         exit(127), as a shell's exec would
-        0xb8, 0x3c, 0x00, 0x00, 0x00,             // mov $60, %eax
+        0xeb, 0x05,                               // jmp 3f
+        0xbf, 0x7d, 0x00, 0x00, 0x00,             // 2: mov $125, %edi
+        0xb8, 0x3c, 0x00, 0x00, 0x00,             // 3: mov $60, %eax       exit
         0x0f, 0x05,                               // syscall
         0x2f, 0x64, 0x65, 0x76, 0x2f, 0x74, 0x74, 0x79, 0x00, // tty: "/dev/tty"
         // msg: "scheduler: the program could not be executed\n"
