@@ -92,6 +92,8 @@ internal static class ServeHost
             throw new CommandFailedException("The sign-in settings are not usable, so serve did not start:\n  " + string.Join("\n  ", problems));
         }
 
+        DeferredKeyRing.Apply(builder.Services);
+
         var app = builder.Build();
         HealthEndpoints.Map(app);
         GitWebhook.Map(app, git is null ? null : builder.Configuration["Scheduler:Git:WebhookSecret"]);

@@ -25,6 +25,8 @@ internal sealed class IdleBenchmark : IBenchmark
           --duration S     measured idle seconds (default 60; the target is judged over 600)
           --sample S       seconds per sample row of CPU and RSS within the window (default 60)
           --scheduler DLL  the scheduler.dll to run (default: src/Scheduler/bin/<same configuration>/net10.0 of this checkout)
+          --bare           without the runtime variables the shipped unit and image set (DOTNET_TieredCompilation=0,
+                           DOTNET_GCgen0size=0x400000): serve as `dotnet tool install` runs it
         """;
 
     public int Run(BenchArguments arguments)
@@ -35,6 +37,7 @@ internal sealed class IdleBenchmark : IBenchmark
         var duration = arguments.Int("duration", 60, 1);
         var sample = Math.Min(arguments.Int("sample", 60, 1), duration);
         var dll = arguments.Text("scheduler") ?? DefaultSchedulerDll();
+        var environment = arguments.Flag("bare") ? new Dictionary<string, string>() : ShippedEnvironment.Variables;
         arguments.RejectUnused();
         if (!File.Exists(dll))
         {
@@ -52,7 +55,7 @@ internal sealed class IdleBenchmark : IBenchmark
                 File.WriteAllText(Path.Combine(schedules, $"idle-{i:D4}.yaml"), "schedule: \"0 * * * *\"\ncommand: [\"true\"]\n");
             }
 
-            return Measure(dll, schedules, Path.Combine(folder, "data"), tasks, warmup, duration, sample);
+            return Measure(dll, schedules, Path.Combine(folder, "data"), environment, tasks, warmup, duration, sample);
         }
         finally
         {
@@ -60,11 +63,12 @@ internal sealed class IdleBenchmark : IBenchmark
         }
     }
 
-    private static int Measure(string dll, string schedules, string data, int tasks, int warmup, int duration, int sample)
+    private static int Measure(string dll, string schedules, string data, IReadOnlyDictionary<string, string> environment, int tasks, int warmup, int duration, int sample)
     {
         var loadBefore = Machine.LoadAverage();
-        using var serve = ServeProcess.Start(dll, schedules, data);
-        Log.Info($"idle: scheduler serve (pid {serve.Id}) with {tasks} hourly tasks; warm-up {warmup} s, then {duration} s measured");
+        using var serve = ServeProcess.Start(dll, schedules, data, environment);
+        var shipped = environment.Count == 0 ? "bare (no runtime variables)" : "as shipped: " + string.Join(' ', environment.Select(e => $"{e.Key}={e.Value}"));
+        Log.Info($"idle: scheduler serve (pid {serve.Id}) with {tasks} hourly tasks, {shipped}; warm-up {warmup} s, then {duration} s measured");
         Thread.Sleep(TimeSpan.FromSeconds(warmup));
         if (serve.HasExited)
         {
@@ -81,6 +85,7 @@ internal sealed class IdleBenchmark : IBenchmark
 
         var table = new TextTable("idle", "value", "target");
         table.Add("tasks (hourly)", tasks.ToString(CultureInfo.InvariantCulture), "");
+        table.Add("environment", environment.Count == 0 ? "bare" : "as shipped", "");
         table.Add($"CPU over {duration} s, % of one core", F(cpuPercent, "F3"), $"<= {TargetCpuPercent}");
         table.Add("RSS at the end MB (VmRSS)", F(rss, "F1"), $"<= {TargetRssMb:F0}");
         table.Add("RSS after warm-up MB", F(rssStart, "F1"), "");
@@ -100,6 +105,7 @@ internal sealed class IdleBenchmark : IBenchmark
         {
             ["benchmark"] = "idle",
             ["tasks"] = tasks,
+            ["environment"] = environment,
             ["duration_s"] = duration,
             ["cpu_percent"] = Math.Round(cpuPercent, 4),
             ["cpu_percent_target"] = TargetCpuPercent,

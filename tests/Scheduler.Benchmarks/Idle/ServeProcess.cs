@@ -19,7 +19,7 @@ internal sealed class ServeProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServeProcess Start(string schedulerDll, string schedules, string data)
+    public static ServeProcess Start(string schedulerDll, string schedules, string data, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,6 +30,11 @@ internal sealed class ServeProcess : IDisposable
         foreach (var argument in new[] { schedulerDll, "serve", "--schedules", schedules, "--data", data, "--urls", "http://127.0.0.1:0" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

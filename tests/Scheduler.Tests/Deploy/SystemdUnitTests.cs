@@ -73,6 +73,17 @@ public sealed partial class SystemdUnitTests
         Assert.True(stop > drain + grace + TimeSpan.FromSeconds(15), $"TimeoutStopSec={stop.TotalSeconds} leaves no room for a drain of {drain} and a grace of {grace}.");
     }
 
+    [Fact]
+    public void The_service_sets_the_idle_runtime_variables_the_idle_benchmark_measures()
+    {
+        var unit = SystemdUnit.Load(UnitPath);
+
+        // Kept in step with tests/Scheduler.Benchmarks/Idle/ShippedEnvironment.cs and the Dockerfile.
+        var variables = unit.Settings.Where(s => s.Section == "Service" && s.Key == "Environment").SelectMany(s => s.Value.Split(' ')).ToList();
+        Assert.Contains("DOTNET_TieredCompilation=0", variables);
+        Assert.Contains("DOTNET_GCgen0size=0x400000", variables);
+    }
+
     private static (TimeSpan Drain, TimeSpan Grace) AppSettingsTimes()
     {
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(DeployFiles.Path("src", "Scheduler", "appsettings.json")));

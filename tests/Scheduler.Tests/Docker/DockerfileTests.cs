@@ -107,6 +107,16 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void The_image_sets_the_idle_runtime_variables_the_idle_benchmark_measures()
+    {
+        // Kept in step with tests/Scheduler.Benchmarks/Idle/ShippedEnvironment.cs and the systemd unit.
+        var variables = File.All("ENV").SelectMany(e => e.Arguments.Split(' ')).ToList();
+
+        Assert.Contains("DOTNET_TieredCompilation=0", variables);
+        Assert.Contains("DOTNET_GCgen0size=0x400000", variables);
+    }
+
+    [Fact]
     public void The_dockerignore_keeps_build_output_state_packages_and_history_out_of_the_context()
     {
         var ignored = System.IO.File.ReadAllLines(Path.Combine(Root, ".dockerignore")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
