@@ -11,9 +11,10 @@ namespace Scheduler.State.Store;
 /// runs a second the statements' own cost (binding, stepping, the interop) was most of the store's time: a
 /// statement per run and two per task (its summary, then its marks) cost several times what the rows do.
 /// </summary>
+/// <remarks>These provider-neutral statements are PostgreSQL's path; SQLite's is RunStore.SqliteBatches.cs (the same rows, prepared once and bound by position).</remarks>
 public sealed partial class RunStore
 {
-    // Rows per insert statement. Few, on purpose: Microsoft.Data.Sqlite binds each parameter by name, and SQLite finds a
+    // Rows per insert statement. Few, on purpose (measured on SQLite when it took this path): Microsoft.Data.Sqlite binds each parameter by name, and SQLite finds a
     // name by walking the statement's list, so binding costs grow with the square of the parameters (50 rows of 13 cost
     // more than 50 statements of one row). 8 rows measured as good as any (docs/performance.md).
     private const int ClaimRowsPerInsert = 8;

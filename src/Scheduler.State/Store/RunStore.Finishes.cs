@@ -10,6 +10,7 @@ namespace Scheduler.State.Store;
 /// The end batch: the runs' rows updated by multi-row statements (<c>UPDATE ... FROM (VALUES ...)</c>, which SQLite and
 /// PostgreSQL both read, the values cast so PostgreSQL knows their types), then the ended runs' tasks by multi-row updates (RunStore.TaskSummaries.cs).
 /// </summary>
+/// <remarks>PostgreSQL's path; SQLite's is RunStore.SqliteBatches.cs.</remarks>
 public sealed partial class RunStore
 {
     // Few rows per statement, as for the claims (RunStore.Claims.cs: binding by name costs the square of the parameters).
