@@ -62,6 +62,7 @@ public static class WebSetup
         services.AddSingleton<PageBuilder>();
         services.AddSingleton<Pictures.PictureQueries>();
         services.AddSingleton<Pictures.DailyDurationsCache>();
+        services.AddSingleton<Pictures.TimelineRuns>();
         services.AddSingleton<Pictures.PicturePages>();
         services.AddSingleton<Live.StoreChanges>();
         services.AddHostedService(s => s.GetRequiredService<Live.StoreChanges>());

@@ -16,7 +16,7 @@ namespace Scheduler.Web.Tests;
 /// before it, and only the texts that follow the clock may be up to two seconds old; the next snapshot is built in
 /// the background (<see cref="ListRefresher"/>). A real SQLite store, the clock a <see cref="FakeTimeProvider"/>.
 /// </summary>
-public sealed class TaskListTests : IAsyncLifetime
+public sealed class TaskListTests : IAsyncLifetime, IDisposable
 {
     // Half a second past a turn of the clock's second.
     private static readonly DateTimeOffset Start = new(2027, 3, 22, 12, 0, 0, 500, TimeSpan.Zero);
@@ -27,7 +27,7 @@ public sealed class TaskListTests : IAsyncLifetime
     private PauseBoard _pauses = null!;
     private TaskList _list = null!;
 
-    public async ValueTask InitializeAsync()
+    public async Task InitializeAsync()
     {
         _store = await SchedulerStore.OpenSqliteAsync(_folder);
         await using (var db = await _store.Contexts.CreateDbContextAsync())
@@ -50,12 +50,13 @@ public sealed class TaskListTests : IAsyncLifetime
         _list = new TaskList(new TaskSummaries(_store), views, new TaskRows(views, _pauses), _pauses, _time);
     }
 
-    public async ValueTask DisposeAsync()
+    public async Task DisposeAsync()
     {
-        _list.Dispose();
         await _store.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
+
+    public void Dispose() => _list.Dispose();
 
     [Fact]
     public async Task A_request_under_two_seconds_after_the_last_snapshot_is_served_it_and_one_at_two_seconds_gets_a_new_one()

@@ -7,10 +7,9 @@ using Scheduler.Web.Views;
 namespace Scheduler.Web.Pictures;
 
 /// <summary>Builds the models of <c>/timeline</c>, <c>/failures</c> and <c>/calendar.ics</c> from the store and the parsed definitions.</summary>
-internal sealed class PicturePages(TaskList list, OverviewFolders folders, PictureQueries queries, TimeProvider time)
+internal sealed class PicturePages(TaskList list, OverviewFolders folders, TimelineRuns runs, PictureQueries queries, TimeProvider time)
 {
     public const int FailuresShown = 200;
-    private const int TimelineRunsRead = 50_000;
     private const int CalendarEventsPerTask = 200;
     private const int CalendarEvents = 10_000;
 
@@ -22,8 +21,7 @@ internal sealed class PicturePages(TaskList list, OverviewFolders folders, Pictu
         var matching = folders.Grouped(snapshot.Listed, filter);
         var shown = matching.Folders.SelectMany(f => f.Rows).Select(r => r.Id).ToList();
         // Among many tasks only the strips shown need their runs: read those tasks' runs alone, by the (task, id) index.
-        var runs = await queries.RunsSinceAsync(from, TimelineRunsRead, shown.Count == matching.Shown ? null : shown, cancellationToken);
-        var byTask = runs.ToLookup(r => r.TaskId, StringComparer.Ordinal);
+        var byTask = await runs.GetAsync(snapshot.Tasks, shown.Count == matching.Shown ? null : shown, from, cancellationToken);
         var byId = snapshot.ById;
         var strips = matching.Folders
             .Select(f => new TimelineFolder(
