@@ -18,4 +18,7 @@ internal static partial class ReconcileLog
 
     [LoggerMessage(105, LogLevel.Information, "{Count} queued run(s) of retired tasks ended as skipped: their tasks' files were deleted while they waited")]
     public static partial void SkippedQueuedOfRetired(ILogger logger, int count);
+
+    [LoggerMessage(106, LogLevel.Information, "{Count} queued run(s) followed their task's new concurrency group, or ended skipped as it names none")]
+    public static partial void RegroupedQueued(ILogger logger, int count);
 }

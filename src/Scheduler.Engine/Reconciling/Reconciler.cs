@@ -105,6 +105,12 @@ public sealed class Reconciler(RunStore store, SchedulerEngine engine, TimeProvi
             ReconcileLog.SkippedQueuedOfRetired(logger, skipped);
         }
 
+        // Likewise a run waiting in a group its task no longer names: it follows the task to its new group, or ends.
+        if (await store.RegroupQueuedAsync(set.Tasks.ToDictionary(t => t.Id, t => t.Concurrency, StringComparer.Ordinal), time.GetUtcNow(), cancellationToken) is var regrouped and > 0)
+        {
+            ReconcileLog.RegroupedQueued(logger, regrouped);
+        }
+
         var report = new ReconcileReport(snapshot.Revision, snapshot.Files.Count, added, changed, flagged, retired, diagnostics.Count(d => d.IsError), null);
         if (report.ChangedAnything || report.Errors > 0)
         {

@@ -90,6 +90,55 @@ public sealed class RetiredTaskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_waiting_in_a_group_its_task_moves_to_another_group_follows_it_there_and_starts()
+    {
+        var (queued, holder) = await WaitInGroupAsync();
+
+        Write("report", "schedule: \"0 12 * * *\"\nconcurrency: { group: reports, limit: 1 }\nshell: echo report\n");
+        await ReconcileAsync();
+        _h.Clock.Advance(TimeSpan.FromSeconds(2)); // the groups' next look
+
+        var call = (await _h.WaitForCallsAsync("report", 1))[0];
+        Assert.Equal(queued.Id, call.Context.RunId);
+        Assert.Equal(("reports", RunStatus.Succeeded), await Done(queued.Id));
+        holder.Release();
+    }
+
+    [Fact]
+    public async Task A_run_waiting_in_a_group_its_task_leaves_ends_skipped_with_the_reason()
+    {
+        var (queued, holder) = await WaitInGroupAsync();
+
+        Write("report", "schedule: \"0 12 * * *\"\nshell: echo report\n");
+        await ReconcileAsync();
+
+        var skipped = await _h.WaitForStatusAsync(queued.Id, RunStatus.Skipped);
+        Assert.Equal("task report left concurrency group db while this run waited", skipped.Error);
+        Assert.Equal(RunStatus.Skipped, (await _h.Runs.GetTaskAsync("report", default))!.LastRunStatus);
+        holder.Release();
+    }
+
+    /// <summary>holder takes group db's one place; report's 12:00 run waits queued behind it.</summary>
+    private async Task<(Scheduler.State.Entities.RunRecord Queued, HandlerCall Holder)> WaitInGroupAsync()
+    {
+        _h.Handler.Script("holder", Fate.Block);
+        Write("holder", "schedule: { manual: true }\nconcurrency: { group: db, limit: 1 }\nshell: echo holder\n");
+        Write("report", "schedule: \"0 12 * * *\"\nconcurrency: { group: db, limit: 1 }\nshell: echo report\n");
+        await ReconcileAsync();
+        await _h.Engine.RunNowAsync("holder");
+        var holder = (await _h.WaitForCallsAsync("holder", 1))[0];
+        _h.Clock.Advance(TimeSpan.FromSeconds(30));
+        var queued = Assert.Single(await _h.WaitForRunsAsync("report", r => r.Count == 1 && r[0].Status == RunStatus.Queued, "report to wait in the group"));
+        return (queued, holder);
+    }
+
+    private async Task<(string? Group, RunStatus Status)> Done(long runId)
+    {
+        var run = await _h.WaitForRunAsync(runId, r => r.Status == RunStatus.Succeeded, "the moved run to succeed");
+        return (run.ConcurrencyGroup, run.Status);
+    }
+
+    [Fact]
     public async Task A_chained_run_a_crash_left_queued_for_a_task_then_deleted_ends_skipped_and_nothing_else_is_touched()
     {
         Write("export", "schedule: \"0 12 * * *\"\nshell: echo export\n");
