@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Scheduler.Engine.Handlers;
 
 namespace Scheduler.Engine.Running;
@@ -44,20 +43,17 @@ internal sealed class RunPrestarter(HandlerRegistry handlers, RunRecorder record
                 return;
             }
 
-            if (run.StopReason is not null || handlers.For(run.Task.Definition.Handler) is not IPrestartingHandler handler
-                || RunSecrets.Start(ContextOf(run, traceParent: null), out _) is not { } context)
-            {
-                continue;
-            }
-
             PrestartedRun? held;
             try
             {
-                held = handler.Prestart(context);
+                held = run.StopReason is null && handlers.For(run.Task.Definition.Handler) is IPrestartingHandler handler
+                    && RunSecrets.Start(ContextOf(run, traceParent: null), out _) is { } context
+                    ? handler.Prestart(context)
+                    : null;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Win32Exception)
+            catch (Exception)
             {
-                continue; // the start at the slot meets it again and records why
+                continue; // whatever it was, the start at the slot meets it again and records it; the release must not wait on it
             }
 
             if (held is not null && !run.Hold(held))
