@@ -5,11 +5,13 @@ using Microsoft.Win32.SafeHandles;
 namespace Scheduler.Engine.Handlers.Processes;
 
 /// <summary>
-/// The run's first image on Linux x86-64: a 301-byte static program, kept in memory (a sealed memfd, never a file on
+/// The run's first image on Linux x86-64: a 330-byte static program, kept in memory (a sealed memfd, never a file on
 /// disk), that does in one exec what <c>setsid</c> and the <c>sh</c> trampoline did in two: <c>setpgid(0, 0)</c> (the
 /// run leads a process group of its own, so its whole tree can be signalled), leave the controlling terminal if there
 /// is one (<c>TIOCNOTTY</c>, so a run of a <c>scheduler</c> started in a terminal cannot read it, as after setsid), then
-/// <c>dup2(1, 2)</c> (stderr into the stdout pipe, so both arrive in the order written), then
+/// <c>dup2(1, 2)</c> (stderr into the stdout pipe, so both arrive in the order written), then waits for one byte on
+/// its stdin (<see cref="RunProcess"/> writes it when the run starts: at once, or at the slot for a process started
+/// ahead; end-of-file instead means the run never starts, and the stub exits 125), then
 /// <c>execve(argv[1], argv + 2, envp)</c>: the program's full path, then its argv exactly as given. No dynamic loader,
 /// no libc, no locale. .NET cannot do these steps itself between fork and exec (<c>ProcessStartInfo</c> has neither a
 /// process-group option nor caller-supplied standard handles on Unix) and the parent cannot do them after the exec, so
