@@ -151,27 +151,6 @@ public sealed class ProcessHandlerTests
     }
 
     [Fact]
-    public async Task A_200_MB_line_keeps_the_last_64_KiB_and_counts_every_byte_without_growing_memory()
-    {
-        const long Bytes = 200_000_000;
-        var context = HandlerRuns.Context(HandlerRuns.Task(TestProgram.Command("flood", $"{Bytes}")));
-        var totalAllocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-
-        var outcome = await _command.RunAsync(context, CancellationToken.None);
-
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - totalAllocatedBefore;
-        Assert.Equal(RunStatus.Succeeded, outcome.Status);
-        Assert.Equal(Bytes, context.Output.TotalBytes);
-        var tail = context.Output.ToText();
-        Assert.Equal(OutputTail.DefaultCapacity, tail.Length);
-        Assert.EndsWith("xxxxEND\n", tail, StringComparison.Ordinal);
-        Assert.Equal(OutputTail.DefaultCapacity - 4, tail.Count(c => c == 'x'));
-
-        // Everything this process allocated meanwhile (other tests run in parallel, so this is loose): far below 200 MB.
-        Assert.True(allocated < 50_000_000, $"allocated {allocated:N0} bytes while reading 200 MB");
-    }
-
-    [Fact]
     public async Task A_low_priority_run_and_what_it_starts_run_at_nice_10_in_the_idle_io_class()
     {
         // The priority is applied just after the process starts; the short pause lets the script's own `nice` and
