@@ -24,8 +24,8 @@ internal sealed partial class ListRefresher(TaskList list, OverviewFolders folde
                 await Task.Delay(ToNextSecond(time.GetUtcNow()), time, stoppingToken);
                 try
                 {
-                    var snapshot = await list.RefreshAsync(stoppingToken);
-                    await folders.WarmAsync(snapshot.Listed, snapshot.BuiltAt - TaskList.MaxAge);
+                    // The folders of the views being read are built before the snapshot is served, so no request builds them.
+                    await list.RefreshAsync(snapshot => folders.WarmAsync(snapshot.Listed, snapshot.BuiltAt - TaskList.MaxAge), stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

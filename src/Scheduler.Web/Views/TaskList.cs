@@ -61,7 +61,7 @@ internal sealed class TaskList(TaskSummaries summaries, DefinitionViews views, T
         try
         {
             // Built by someone else while this request waited: as good, and already paid for.
-            return Usable(_last, tasks, paused, now) ?? await BuildAsync(tasks, paused, now, cancellationToken);
+            return Usable(_last, tasks, paused, now) ?? (_last = await BuildAsync(tasks, paused, now, cancellationToken));
         }
         finally
         {
@@ -69,15 +69,23 @@ internal sealed class TaskList(TaskSummaries summaries, DefinitionViews views, T
         }
     }
 
-    /// <summary>Builds a snapshot as of now, whatever the last one holds: the refresher's turn of the second.</summary>
-    public async Task<TaskSnapshot> RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds a snapshot as of now, whatever the last one holds (the refresher's turn of the second), and serves it only
+    /// once <paramref name="prepare"/> is done with it: requests that come meanwhile are served the one before, not
+    /// left to build the views of the new one themselves.
+    /// </summary>
+    public async Task<TaskSnapshot> RefreshAsync(Func<TaskSnapshot, Task> prepare, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(prepare);
         await _building.WaitAsync(cancellationToken);
         try
         {
             var tasks = await summaries.ListAsync(cancellationToken);
             var paused = await pauses.GetAsync(cancellationToken);
-            return await BuildAsync(tasks, paused, time.GetUtcNow(), cancellationToken);
+            var snapshot = await BuildAsync(tasks, paused, time.GetUtcNow(), cancellationToken);
+            await prepare(snapshot);
+            _last = snapshot;
+            return snapshot;
         }
         finally
         {
@@ -128,9 +136,7 @@ internal sealed class TaskList(TaskSummaries summaries, DefinitionViews views, T
             listed.Add(new ListedTask(task, rows.Build(task, view, now), view.Definition));
         }
 
-        var snapshot = new TaskSnapshot(tasks, paused, now, listed);
-        _last = snapshot;
-        return snapshot;
+        return new TaskSnapshot(tasks, paused, now, listed);
     }
 
     public void Dispose() => _building.Dispose();
