@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Reconciling;
 using Scheduler.State.Entities;
@@ -7,29 +6,8 @@ using static Scheduler.Engine.Tests.TestTasks;
 namespace Scheduler.Engine.Tests.Engine;
 
 /// <summary>A real schedules folder reconciled into the store and a running engine: bad or missing files never stop good tasks.</summary>
-public sealed class ReconcilerTests : IAsyncLifetime
+public sealed class ReconcilerTests() : ReconciledFolderTests("scheduler-reconcile-")
 {
-
-    private readonly string _base = Directory.CreateTempSubdirectory("scheduler-reconcile-").FullName;
-    private EngineHarness _h = null!;
-    private Reconciler _reconciler = null!;
-
-    private string Schedules => Path.Join(_base, "schedules");
-
-    public async Task InitializeAsync()
-    {
-        _h = await EngineHarness.CreateAsync();
-        var engine = await _h.StartEngineAsync();
-        Directory.CreateDirectory(Schedules);
-        _reconciler = new Reconciler(_h.Runs, engine, _h.Clock, NullLogger<Reconciler>.Instance);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _h.DisposeAsync();
-        Directory.Delete(_base, recursive: true);
-    }
-
     [Fact]
     public async Task An_invalid_edit_keeps_the_last_good_version_firing_flagged_and_other_files_unaffected()
     {
@@ -38,8 +16,8 @@ public sealed class ReconcilerTests : IAsyncLifetime
         var first = await ReconcileAsync();
         Assert.Equal(["a", "b"], first.Added);
         Assert.Equal(TaskState.Active, (await Task("a")).State);
-        _h.Clock.Advance(TimeSpan.FromSeconds(30)); // 12:00
-        await _h.WaitForRunsAsync(null, r => r.Count == 2, "both 12:00 runs");
+        H.Clock.Advance(TimeSpan.FromSeconds(30)); // 12:00
+        await H.WaitForRunsAsync(null, r => r.Count == 2, "both 12:00 runs");
 
         Write("a", "schedule: \"* * * * *\"\nshell: [unclosed\n");
         var broken = await ReconcileAsync();
@@ -51,15 +29,15 @@ public sealed class ReconcilerTests : IAsyncLifetime
         Assert.Matches(@"^schedules/a\.yaml:\d+:\d+: SCH\d{3} \S.*", a.ConfigError);
         Assert.Equal(first.Revision, a.Revision);
         Assert.Equal(TaskState.Active, (await Task("b")).State);
-        Assert.Contains(await _h.Runs.ListConfigErrorsAsync(default), e => e.File == "schedules/a.yaml" && e.TaskId == "a");
+        Assert.Contains(await H.Runs.ListConfigErrorsAsync(default), e => e.File == "schedules/a.yaml" && e.TaskId == "a");
 
-        await _h.SettleAsync();
-        _h.Clock.Advance(TimeSpan.FromMinutes(1)); // 12:01: both still fire, a with its last good version
-        var runs = await _h.WaitForRunsAsync(null, r => r.Count == 4 && r.All(x => x.Status == RunStatus.Succeeded), "both 12:01 runs");
+        await H.SettleAsync();
+        H.Clock.Advance(TimeSpan.FromMinutes(1)); // 12:01: both still fire, a with its last good version
+        var runs = await H.WaitForRunsAsync(null, r => r.Count == 4 && r.All(x => x.Status == RunStatus.Succeeded), "both 12:01 runs");
         Assert.Equal(
             [("a", At("2026-11-23T12:01:00Z"), first.Revision), ("b", At("2026-11-23T12:01:00Z"), first.Revision)],
             runs.Skip(2).OrderBy(r => r.TaskId, StringComparer.Ordinal).Select(r => (r.TaskId, r.SlotUtc, r.Revision)));
-        Assert.Equal("echo a", Assert.IsType<Definitions.Model.ShellHandler>(_h.Handler.CallsOf("a")[^1].Context.Task.Handler).Script);
+        Assert.Equal("echo a", Assert.IsType<Definitions.Model.ShellHandler>(H.Handler.CallsOf("a")[^1].Context.Task.Handler).Script);
 
         Write("a", EveryMinute("a again"));
         var fixedUp = await ReconcileAsync();
@@ -70,12 +48,12 @@ public sealed class ReconcilerTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_a_file_retires_its_task_keeps_its_history_and_lets_its_running_run_finish()
     {
-        _h.Handler.Script("a", Fate.Block);
+        H.Handler.Script("a", Fate.Block);
         Write("a", EveryMinute("a"));
         Write("b", EveryMinute("b"));
         await ReconcileAsync();
-        _h.Clock.Advance(TimeSpan.FromSeconds(30));
-        var call = (await _h.WaitForCallsAsync("a", 1))[0];
+        H.Clock.Advance(TimeSpan.FromSeconds(30));
+        var call = (await H.WaitForCallsAsync("a", 1))[0];
 
         File.Delete(Path.Join(Schedules, "a.yaml"));
         var report = await ReconcileAsync();
@@ -84,13 +62,13 @@ public sealed class ReconcilerTests : IAsyncLifetime
         Assert.Equal(TaskState.Retired, (await Task("a")).State);
         Assert.False(call.StopRequested);
         call.Release();
-        await _h.WaitForStatusAsync(call.Context.RunId, RunStatus.Succeeded);
+        await H.WaitForStatusAsync(call.Context.RunId, RunStatus.Succeeded);
 
-        await _h.SettleAsync();
-        _h.Clock.Advance(TimeSpan.FromMinutes(1)); // 12:01: b goes on, a is gone
-        await _h.WaitForRunsAsync("b", r => r.Count == 2, "b's 12:01 run");
-        await _h.BarrierAsync();
-        Assert.Equal([At("2026-11-23T12:00:00Z")], (await _h.RunsOfAsync("a")).Select(r => r.SlotUtc)); // history kept, nothing new
+        await H.SettleAsync();
+        H.Clock.Advance(TimeSpan.FromMinutes(1)); // 12:01: b goes on, a is gone
+        await H.WaitForRunsAsync("b", r => r.Count == 2, "b's 12:01 run");
+        await H.BarrierAsync();
+        Assert.Equal([At("2026-11-23T12:00:00Z")], (await H.RunsOfAsync("a")).Select(r => r.SlotUtc)); // history kept, nothing new
     }
 
     [Theory]
@@ -116,21 +94,12 @@ public sealed class ReconcilerTests : IAsyncLifetime
 
         Assert.NotNull(report.Problem);
         Assert.Empty(report.Retired);
-        Assert.All(await _h.Runs.ListTasksAsync(default), t => Assert.Equal(TaskState.Active, t.State));
-        _h.Clock.Advance(TimeSpan.FromSeconds(30));
-        await _h.WaitForRunsAsync(null, r => r.Count == 2 && r.All(x => x.Status == RunStatus.Succeeded), "both tasks to keep firing");
+        Assert.All(await H.Runs.ListTasksAsync(default), t => Assert.Equal(TaskState.Active, t.State));
+        H.Clock.Advance(TimeSpan.FromSeconds(30));
+        await H.WaitForRunsAsync(null, r => r.Count == 2 && r.All(x => x.Status == RunStatus.Succeeded), "both tasks to keep firing");
     }
 
     private static string EveryMinute(string echo) => $"schedule: \"* * * * *\"\nshell: echo {echo}\n";
 
-    private void Write(string id, string yaml) => File.WriteAllText(Path.Join(Schedules, id + ".yaml"), yaml);
-
-    /// <summary>One reconcile, as the sync loop does on a change or a rescan.</summary>
-    private async Task<ReconcileReport> ReconcileAsync()
-    {
-        using var source = new FolderSource(Schedules, _base, _h.Clock);
-        return await _reconciler.ApplyAsync(await source.ReadAsync(default), source.Description, default);
-    }
-
-    private async Task<TaskRecord> Task(string id) => (await _h.Runs.GetTaskAsync(id, default))!;
+    private async Task<TaskRecord> Task(string id) => (await H.Runs.GetTaskAsync(id, default))!;
 }

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Scheduler.Definitions.Diagnostics;
 using Scheduler.Definitions.Runs;
 using Scheduler.Engine.Reconciling;
@@ -11,28 +10,8 @@ namespace Scheduler.Engine.Tests.Engine;
 /// A deleted file retires its task; what pointed at it or waited for it must not turn into an error or a run that
 /// waits for ever: a chain to it is a warning, a queued run of it ends skipped with the reason.
 /// </summary>
-public sealed class RetiredTaskTests : IAsyncLifetime
+public sealed class RetiredTaskTests() : ReconciledFolderTests("scheduler-retired-")
 {
-    private readonly string _base = Directory.CreateTempSubdirectory("scheduler-retired-").FullName;
-    private EngineHarness _h = null!;
-    private Reconciler _reconciler = null!;
-
-    private string Schedules => Path.Join(_base, "schedules");
-
-    public async Task InitializeAsync()
-    {
-        _h = await EngineHarness.CreateAsync();
-        var engine = await _h.StartEngineAsync();
-        Directory.CreateDirectory(Schedules);
-        _reconciler = new Reconciler(_h.Runs, engine, _h.Clock, NullLogger<Reconciler>.Instance);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _h.DisposeAsync();
-        Directory.Delete(_base, recursive: true);
-    }
-
     [Fact]
     public async Task A_chain_to_a_deleted_upstream_keeps_the_chained_task_loaded_with_the_warning_SCH103_not_flagged()
     {
@@ -46,9 +25,9 @@ public sealed class RetiredTaskTests : IAsyncLifetime
         Assert.Equal(["export"], report.Retired);
         Assert.Empty(report.Flagged);
         Assert.Equal(0, report.Errors);
-        var task = (await _h.Runs.GetTaskAsync("report", default))!;
+        var task = (await H.Runs.GetTaskAsync("report", default))!;
         Assert.Equal((TaskState.Active, (string?)null), (task.State, task.ConfigError));
-        var warning = Assert.Single(await _h.Runs.ListConfigErrorsAsync(default));
+        var warning = Assert.Single(await H.Runs.ListConfigErrorsAsync(default));
         Assert.Equal(("schedules/report.yaml", 1, 20, DiagnosticCodes.UpstreamRetired, "warning", "report"),
             (warning.File, warning.Line, warning.Column, warning.Code, warning.Severity, warning.TaskId));
         Assert.Equal(
@@ -58,7 +37,7 @@ public sealed class RetiredTaskTests : IAsyncLifetime
         // Later reconciles know it from the store's retired task; an id that never was a task stays an error.
         Write("typo", "schedule: { after: exprot }\nshell: echo typo\n");
         var later = await ReconcileAsync();
-        var errors = await _h.Runs.ListConfigErrorsAsync(default);
+        var errors = await H.Runs.ListConfigErrorsAsync(default);
         Assert.Contains(errors, e => e.TaskId == "report" && e.Code == DiagnosticCodes.UpstreamRetired);
         Assert.Contains(errors, e => e.File == "schedules/typo.yaml" && e.Code == DiagnosticCodes.UnknownUpstream && e.Severity == "error");
         Assert.Equal(1, later.Errors);
@@ -67,26 +46,26 @@ public sealed class RetiredTaskTests : IAsyncLifetime
     [Fact]
     public async Task A_run_waiting_in_a_group_for_a_task_whose_file_is_deleted_ends_skipped_with_the_reason()
     {
-        _h.Handler.Script("holder", Fate.Block);
+        H.Handler.Script("holder", Fate.Block);
         Write("holder", "schedule: { manual: true }\nconcurrency: { group: db, limit: 1 }\nshell: echo holder\n");
         Write("report", "schedule: \"0 12 * * *\"\nconcurrency: { group: db, limit: 1 }\nshell: echo report\n");
         await ReconcileAsync();
-        await _h.Engine.RunNowAsync("holder"); // takes the group's one place
-        var holder = (await _h.WaitForCallsAsync("holder", 1))[0];
-        _h.Clock.Advance(TimeSpan.FromSeconds(30)); // 12:00: report waits queued in the group
-        var queued = Assert.Single(await _h.WaitForRunsAsync("report", r => r.Count == 1 && r[0].Status == RunStatus.Queued, "report to wait in the group"));
+        await H.Engine.RunNowAsync("holder"); // takes the group's one place
+        var holder = (await H.WaitForCallsAsync("holder", 1))[0];
+        H.Clock.Advance(TimeSpan.FromSeconds(30)); // 12:00: report waits queued in the group
+        var queued = Assert.Single(await H.WaitForRunsAsync("report", r => r.Count == 1 && r[0].Status == RunStatus.Queued, "report to wait in the group"));
 
         File.Delete(Path.Join(Schedules, "report.yaml"));
         await ReconcileAsync();
 
-        var skipped = await _h.WaitForStatusAsync(queued.Id, RunStatus.Skipped);
+        var skipped = await H.WaitForStatusAsync(queued.Id, RunStatus.Skipped);
         Assert.Equal("task report was retired (its file was deleted) while this run waited", skipped.Error);
-        Assert.Equal(_h.Now, skipped.FinishedAt);
-        var task = (await _h.Runs.GetTaskAsync("report", default))!;
+        Assert.Equal(H.Now, skipped.FinishedAt);
+        var task = (await H.Runs.GetTaskAsync("report", default))!;
         Assert.Equal((TaskState.Retired, RunStatus.Skipped, queued.Id), (task.State, task.LastRunStatus, task.LastRunId));
         holder.Release();
-        await _h.WaitForStatusAsync(holder.Context.RunId, RunStatus.Succeeded);
-        Assert.Single(await _h.RunsOfAsync("report")); // nothing started it
+        await H.WaitForStatusAsync(holder.Context.RunId, RunStatus.Succeeded);
+        Assert.Single(await H.RunsOfAsync("report")); // nothing started it
     }
 
     [Fact]
@@ -96,9 +75,9 @@ public sealed class RetiredTaskTests : IAsyncLifetime
 
         Write("report", "schedule: \"0 12 * * *\"\nconcurrency: { group: reports, limit: 1 }\nshell: echo report\n");
         await ReconcileAsync();
-        _h.Clock.Advance(TimeSpan.FromSeconds(2)); // the groups' next look
+        H.Clock.Advance(TimeSpan.FromSeconds(2)); // the groups' next look
 
-        var call = (await _h.WaitForCallsAsync("report", 1))[0];
+        var call = (await H.WaitForCallsAsync("report", 1))[0];
         Assert.Equal(queued.Id, call.Context.RunId);
         Assert.Equal(("reports", RunStatus.Succeeded), await Done(queued.Id));
         holder.Release();
@@ -112,29 +91,29 @@ public sealed class RetiredTaskTests : IAsyncLifetime
         Write("report", "schedule: \"0 12 * * *\"\nshell: echo report\n");
         await ReconcileAsync();
 
-        var skipped = await _h.WaitForStatusAsync(queued.Id, RunStatus.Skipped);
+        var skipped = await H.WaitForStatusAsync(queued.Id, RunStatus.Skipped);
         Assert.Equal("task report left concurrency group db while this run waited", skipped.Error);
-        Assert.Equal(RunStatus.Skipped, (await _h.Runs.GetTaskAsync("report", default))!.LastRunStatus);
+        Assert.Equal(RunStatus.Skipped, (await H.Runs.GetTaskAsync("report", default))!.LastRunStatus);
         holder.Release();
     }
 
     /// <summary>holder takes group db's one place; report's 12:00 run waits queued behind it.</summary>
     private async Task<(Scheduler.State.Entities.RunRecord Queued, HandlerCall Holder)> WaitInGroupAsync()
     {
-        _h.Handler.Script("holder", Fate.Block);
+        H.Handler.Script("holder", Fate.Block);
         Write("holder", "schedule: { manual: true }\nconcurrency: { group: db, limit: 1 }\nshell: echo holder\n");
         Write("report", "schedule: \"0 12 * * *\"\nconcurrency: { group: db, limit: 1 }\nshell: echo report\n");
         await ReconcileAsync();
-        await _h.Engine.RunNowAsync("holder");
-        var holder = (await _h.WaitForCallsAsync("holder", 1))[0];
-        _h.Clock.Advance(TimeSpan.FromSeconds(30));
-        var queued = Assert.Single(await _h.WaitForRunsAsync("report", r => r.Count == 1 && r[0].Status == RunStatus.Queued, "report to wait in the group"));
+        await H.Engine.RunNowAsync("holder");
+        var holder = (await H.WaitForCallsAsync("holder", 1))[0];
+        H.Clock.Advance(TimeSpan.FromSeconds(30));
+        var queued = Assert.Single(await H.WaitForRunsAsync("report", r => r.Count == 1 && r[0].Status == RunStatus.Queued, "report to wait in the group"));
         return (queued, holder);
     }
 
     private async Task<(string? Group, RunStatus Status)> Done(long runId)
     {
-        var run = await _h.WaitForRunAsync(runId, r => r.Status == RunStatus.Succeeded, "the moved run to succeed");
+        var run = await H.WaitForRunAsync(runId, r => r.Status == RunStatus.Succeeded, "the moved run to succeed");
         return (run.ConcurrencyGroup, run.Status);
     }
 
@@ -151,7 +130,7 @@ public sealed class RetiredTaskTests : IAsyncLifetime
         File.Delete(Path.Join(Schedules, "report.yaml"));
         await ReconcileAsync();
 
-        var runs = (await _h.RunsOfAsync()).ToDictionary(r => r.Id);
+        var runs = (await H.RunsOfAsync()).ToDictionary(r => r.Id);
         Assert.Equal((RunStatus.Skipped, "task report was retired (its file was deleted) while this run waited"), (runs[reportRun].Status, runs[reportRun].Error));
         Assert.Equal(RunStatus.Queued, runs[auditRun].Status); // its task is still there: the chain starter's to claim
     }
@@ -165,13 +144,13 @@ public sealed class RetiredTaskTests : IAsyncLifetime
 
         var offset = Definitions.Scheduling.JitterOffset.For("spread", TimeSpan.FromMinutes(10));
         Assert.InRange(offset, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10));
-        Assert.Equal(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero) + offset, (await _h.Runs.GetTaskAsync("spread", default))!.NextSlotUtc);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero) + offset, (await H.Runs.GetTaskAsync("spread", default))!.NextSlotUtc);
     }
 
     /// <summary>A chained run as the end writer queues it, left unclaimed: what a crash between the upstream's end and the claim leaves.</summary>
     private async Task<long> InsertQueuedChainedAsync(string taskId, long upstreamRunId)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Join(_h.DataDirectory, "scheduler.db")};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={Path.Join(H.DataDirectory, "scheduler.db")};Pooling=False");
         await connection.OpenAsync();
         await using var insert = connection.CreateCommand();
         insert.CommandText = """
@@ -180,16 +159,8 @@ public sealed class RetiredTaskTests : IAsyncLifetime
             RETURNING "Id"
             """;
         insert.Parameters.AddWithValue("$task", taskId);
-        insert.Parameters.AddWithValue("$slot", _h.Now.ToUnixTimeMilliseconds());
+        insert.Parameters.AddWithValue("$slot", H.Now.ToUnixTimeMilliseconds());
         insert.Parameters.AddWithValue("$ids", upstreamRunId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return (long)(await insert.ExecuteScalarAsync())!;
-    }
-
-    private void Write(string id, string yaml) => File.WriteAllText(Path.Join(Schedules, id + ".yaml"), yaml);
-
-    private async Task<ReconcileReport> ReconcileAsync()
-    {
-        using var source = new FolderSource(Schedules, _base, _h.Clock);
-        return await _reconciler.ApplyAsync(await source.ReadAsync(default), source.Description, default);
     }
 }
