@@ -19,7 +19,7 @@ internal sealed class HtmlResult(ComponentRenderer renderer, Type component, IDi
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
-        var writer = new Utf8PipeTextWriter(response.BodyWriter);
+        using var writer = new Utf8PipeTextWriter(response.BodyWriter);
         await renderer.RenderToAsync(component, parameters, writer);
         if (!response.HasStarted)
         {
