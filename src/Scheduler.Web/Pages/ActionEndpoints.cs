@@ -30,7 +30,7 @@ internal static class ActionEndpoints
         actions.MapPost("/cancel", CancelAsync);
     }
 
-    private static async Task<Results<ContentHttpResult, RedirectHttpResult>> RunNowAsync(
+    private static async Task<Results<HtmlResult, RedirectHttpResult>> RunNowAsync(
         HttpContext context, IAntiforgery antiforgery, TaskActions actions, PageBuilder builder, RunNowForms forms, PageResults results, ILogger<TaskActions> logger,
         CancellationToken cancellationToken)
     {
@@ -55,7 +55,7 @@ internal static class ActionEndpoints
         return await AnswerAsync(context, builder, results, notice, result, taskId, cancellationToken);
     }
 
-    private static async Task<Results<ContentHttpResult, RedirectHttpResult>> CancelAsync(
+    private static async Task<Results<HtmlResult, RedirectHttpResult>> CancelAsync(
         HttpContext context, IAntiforgery antiforgery, TaskActions actions, PageBuilder builder, PageResults results, ILogger<TaskActions> logger, CancellationToken cancellationToken)
     {
         if (await RefuseAsync(context, antiforgery, results, logger) is { } refused)
@@ -76,7 +76,7 @@ internal static class ActionEndpoints
         return await AnswerAsync(context, builder, results, notice, result, null, cancellationToken);
     }
 
-    private static async Task<Results<ContentHttpResult, RedirectHttpResult>> AnswerAsync(
+    private static async Task<Results<HtmlResult, RedirectHttpResult>> AnswerAsync(
         HttpContext context, PageBuilder builder, PageResults results, Notice notice, ActionResult result, string? taskId, CancellationToken cancellationToken)
     {
         var status = result.Outcome switch
@@ -110,7 +110,7 @@ internal static class ActionEndpoints
     }
 
     /// <summary>The checks of every page action: same origin (403), the antiforgery token (400), a form post (400); null when they pass.</summary>
-    internal static async Task<ContentHttpResult?> RefuseAsync(HttpContext context, IAntiforgery antiforgery, PageResults results, ILogger logger)
+    internal static async Task<HtmlResult?> RefuseAsync(HttpContext context, IAntiforgery antiforgery, PageResults results, ILogger logger)
     {
         var actor = Actor.Of(context, "page");
         if (SameOrigin.Refusal(context.Request) is { } crossOrigin)

@@ -16,7 +16,7 @@ internal static class GraphEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) => app.MapGroup("").ExcludeFromDescription().MapGet("/graph", GraphAsync);
 
-    private static async Task<ContentHttpResult> GraphAsync(
+    private static async Task<HtmlResult> GraphAsync(
         RunStore store, Engine.Registry.DefinitionRegistry definitions, PageResults results, TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -22,7 +22,7 @@ internal static class PageEndpoints
         pages.MapGet("/runs/{id:long}", RunAsync);
     }
 
-    private static async Task<ContentHttpResult> OverviewAsync(HttpContext context, PageBuilder builder, PageResults results, CancellationToken cancellationToken)
+    private static async Task<HtmlResult> OverviewAsync(HttpContext context, PageBuilder builder, PageResults results, CancellationToken cancellationToken)
     {
         var (filter, problem) = TaskFilter.From(context.Request.Query);
         var view = await builder.OverviewAsync(context, filter, problem, cancellationToken);
@@ -31,7 +31,7 @@ internal static class PageEndpoints
             : await results.PageAsync<OverviewPage>("Tasks", view);
     }
 
-    private static async Task<ContentHttpResult> TaskAsync(
+    private static async Task<HtmlResult> TaskAsync(
         string id, long? before, HttpContext context, PageBuilder builder, PageResults results, CancellationToken cancellationToken)
     {
         var taskId = Uri.UnescapeDataString(id);
@@ -43,7 +43,7 @@ internal static class PageEndpoints
         return context.Request.IsHtmx() ? await results.FragmentAsync<TaskLive>(view) : await TaskPageAsync(results, view);
     }
 
-    private static async Task<ContentHttpResult> RunAsync(long id, HttpContext context, PageBuilder builder, PageResults results, CancellationToken cancellationToken)
+    private static async Task<HtmlResult> RunAsync(long id, HttpContext context, PageBuilder builder, PageResults results, CancellationToken cancellationToken)
     {
         if (await builder.RunAsync(context, id, cancellationToken) is not { } view)
         {
@@ -53,9 +53,9 @@ internal static class PageEndpoints
         return context.Request.IsHtmx() ? await results.FragmentAsync<RunLive>(view) : await RunPageAsync(results, view);
     }
 
-    public static Task<ContentHttpResult> TaskPageAsync(PageResults results, TaskPageView view, Notice? notice = null, int status = StatusCodes.Status200OK) =>
+    public static Task<HtmlResult> TaskPageAsync(PageResults results, TaskPageView view, Notice? notice = null, int status = StatusCodes.Status200OK) =>
         results.PageAsync<TaskPage>(view.Task.Id, view, notice, status);
 
-    public static Task<ContentHttpResult> RunPageAsync(PageResults results, RunPageView view, Notice? notice = null, int status = StatusCodes.Status200OK) =>
+    public static Task<HtmlResult> RunPageAsync(PageResults results, RunPageView view, Notice? notice = null, int status = StatusCodes.Status200OK) =>
         results.PageAsync<RunPage>($"Run #{view.Id}", view, notice, status);
 }

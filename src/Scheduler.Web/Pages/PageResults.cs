@@ -13,7 +13,7 @@ namespace Scheduler.Web.Pages;
 internal sealed class PageResults(ComponentRenderer renderer, IHttpContextAccessor http)
 {
     /// <summary>A page: <typeparamref name="TBody"/> with <paramref name="model"/> inside <see cref="PageLayout"/>.</summary>
-    public async Task<ContentHttpResult> PageAsync<TBody>(string title, object model, Notice? notice = null, int status = StatusCodes.Status200OK)
+    public Task<HtmlResult> PageAsync<TBody>(string title, object model, Notice? notice = null, int status = StatusCodes.Status200OK)
         where TBody : IComponent
     {
         var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -23,17 +23,17 @@ internal sealed class PageResults(ComponentRenderer renderer, IHttpContextAccess
             [nameof(PageLayout.User)] = CurrentUser.Of(http.HttpContext),
             [nameof(PageLayout.Body)] = Body<TBody>(model),
         };
-        return Html(await renderer.RenderAsync<PageLayout>(parameters), status);
+        return Task.FromResult(new HtmlResult(renderer, typeof(PageLayout), parameters, status));
     }
 
     /// <summary>A fragment: <typeparamref name="TComponent"/> with <paramref name="model"/> alone, for htmx to swap in.</summary>
-    public async Task<ContentHttpResult> FragmentAsync<TComponent>(object model, int status = StatusCodes.Status200OK)
+    public Task<HtmlResult> FragmentAsync<TComponent>(object model, int status = StatusCodes.Status200OK)
         where TComponent : IComponent =>
-        Html(await renderer.RenderAsync<TComponent>(ModelParameters.Of(model)), status);
+        Task.FromResult(new HtmlResult(renderer, typeof(TComponent), ModelParameters.Of(model), status));
 
-    public Task<ContentHttpResult> NoticeAsync(Notice notice, int status) => FragmentAsync<NoticeLine>(notice, status);
+    public Task<HtmlResult> NoticeAsync(Notice notice, int status) => FragmentAsync<NoticeLine>(notice, status);
 
-    public Task<ContentHttpResult> NotFoundAsync(string heading, string message) =>
+    public Task<HtmlResult> NotFoundAsync(string heading, string message) =>
         PageAsync<Message>(heading, new MessageView(heading, message), status: StatusCodes.Status404NotFound);
 
     private static RenderFragment Body<TBody>(object model)
@@ -44,7 +44,4 @@ internal sealed class PageResults(ComponentRenderer renderer, IHttpContextAccess
             builder.AddComponentParameter(1, "Model", model);
             builder.CloseComponent();
         };
-
-    private static ContentHttpResult Html(string html, int status) =>
-        TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
 }

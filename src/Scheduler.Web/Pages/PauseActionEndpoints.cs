@@ -27,7 +27,7 @@ internal static class PauseActionEndpoints
         actions.MapPost("/resume", ResumeAsync);
     }
 
-    private static async Task<Results<ContentHttpResult, RedirectHttpResult>> PauseAsync(
+    private static async Task<Results<HtmlResult, RedirectHttpResult>> PauseAsync(
         HttpContext context, IAntiforgery antiforgery, PauseActions actions, PageResults results, ILogger<PauseActions> logger, CancellationToken cancellationToken)
     {
         if (await ActionEndpoints.RefuseAsync(context, antiforgery, results, logger) is { } refused)
@@ -42,7 +42,7 @@ internal static class PauseActionEndpoints
         return await AnswerAsync(context, results, outcome, target, $"{target} was not paused", done);
     }
 
-    private static async Task<Results<ContentHttpResult, RedirectHttpResult>> ResumeAsync(
+    private static async Task<Results<HtmlResult, RedirectHttpResult>> ResumeAsync(
         HttpContext context, IAntiforgery antiforgery, PauseActions actions, PageResults results, ILogger<PauseActions> logger, CancellationToken cancellationToken)
     {
         if (await ActionEndpoints.RefuseAsync(context, antiforgery, results, logger) is { } refused)
@@ -57,7 +57,7 @@ internal static class PauseActionEndpoints
         return await AnswerAsync(context, results, outcome, target, $"{target} was not resumed", done);
     }
 
-    private static async Task<Results<ContentHttpResult, RedirectHttpResult>> AnswerAsync(
+    private static async Task<Results<HtmlResult, RedirectHttpResult>> AnswerAsync(
         HttpContext context, PageResults results, PauseOutcome outcome, string target, string failed, string done)
     {
         var notice = outcome.Problem is { } problem ? new Notice("refused", $"{failed}: {problem}.", null, null) : new Notice("ok", done, null, null);

@@ -22,13 +22,13 @@ internal static class PictureEndpoints
         pages.MapGet("/calendar.ics", CalendarAsync);
     }
 
-    private static async Task<ContentHttpResult> TimelineAsync(HttpContext context, PicturePages pictures, PageResults results, CancellationToken cancellationToken)
+    private static async Task<HtmlResult> TimelineAsync(HttpContext context, PicturePages pictures, PageResults results, CancellationToken cancellationToken)
     {
         var (filter, problem) = TaskFilter.From(context.Request.Query);
         return await results.PageAsync<TimelinePage>("Timeline", await pictures.TimelineAsync(filter, problem, cancellationToken));
     }
 
-    private static async Task<ContentHttpResult> FailuresAsync(PicturePages pictures, PageResults results, CancellationToken cancellationToken) =>
+    private static async Task<HtmlResult> FailuresAsync(PicturePages pictures, PageResults results, CancellationToken cancellationToken) =>
         await results.PageAsync<FailuresPage>("Failures", await pictures.FailuresAsync(cancellationToken));
 
     private static async Task<Results<ContentHttpResult, BadRequest<string>>> CalendarAsync(HttpContext context, PicturePages pictures, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ namespace Scheduler.Web.Pages;
 /// </summary>
 internal static class RunNowFormPage
 {
-    public static async Task<ContentHttpResult> ShowAsync(string? task, HttpContext context, RunNowForms forms, PageResults results, CancellationToken cancellationToken)
+    public static async Task<HtmlResult> ShowAsync(string? task, HttpContext context, RunNowForms forms, PageResults results, CancellationToken cancellationToken)
     {
         var taskId = task ?? "";
         return await forms.BuildAsync(context, taskId, null, null, cancellationToken) is { } view
@@ -23,7 +23,7 @@ internal static class RunNowFormPage
             : await results.NotFoundAsync("No parameters", $"There is no runnable task '{taskId}' with params; a task without them runs with the Run now button on its page.");
     }
 
-    public static async Task<Results<ContentHttpResult, RedirectHttpResult>> RefusedAsync(
+    public static async Task<Results<HtmlResult, RedirectHttpResult>> RefusedAsync(
         HttpContext context, RunNowForms forms, PageResults results, string taskId, IReadOnlyDictionary<string, string> sent, ActionResult result, CancellationToken cancellationToken)
     {
         var notice = new Notice("refused", $"run now of {taskId} did not start: {result.Reason}.", null, null);

@@ -27,6 +27,21 @@ internal sealed class ComponentRenderer(IServiceProvider services, ILoggerFactor
         });
     }
 
+    /// <summary>
+    /// Renders <paramref name="component"/> and writes its HTML to <paramref name="writer"/> (which then holds all
+    /// of it), without making a string of it.
+    /// </summary>
+    public async Task RenderToAsync(Type component, IDictionary<string, object?> parameters, Utf8PipeTextWriter writer)
+    {
+        await using var renderer = new HtmlRenderer(_services, loggerFactory);
+        await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync(component, ParameterView.FromDictionary(parameters));
+            output.WriteHtmlTo(writer);
+            writer.Complete();
+        });
+    }
+
     /// <summary>The renderer encodes with the <see cref="HtmlEncoder"/> it finds among the services: ours (<see cref="PageHtmlEncoder"/>).</summary>
     private sealed class EncoderServices(IServiceProvider inner) : IServiceProvider
     {
