@@ -21,7 +21,7 @@ internal sealed class EndWriter
     // (at 10,000 tasks due each second, a batch of 1,000 random tasks' ends rewrote most of the Tasks table's pages).
     private const int MaxBatch = 10_000;
 
-    // How many turns of the thread pool the writer waits for more ends while they keep coming (see GatherAsync).
+    // How many turns of the thread pool the writer waits for more ends while they keep coming (Arrivals.GatherAsync).
     private const int MaxLingerTurns = 256;
 
     private readonly Channel<(RunFinish Finish, TaskCompletionSource<bool> Done)> _pending =
@@ -34,7 +34,7 @@ internal sealed class EndWriter
     private readonly CancellationTokenSource _abandon = new();
 
     private readonly ChainRoutes _chains;
-    private long _arrived; // ends handed in so far: what the writer watches while it lets a burst's ends gather
+    private readonly Arrivals _arrived = new(); // ends handed in: what the writer watches while it lets a burst's ends gather
 
     public EndWriter(RunStore store, TimeProvider time, StoreHealth health, ILogger logger, ChainRoutes chains)
     {
@@ -51,7 +51,7 @@ internal sealed class EndWriter
     {
         var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Writer.TryWrite((finish, done));
-        Interlocked.Increment(ref _arrived);
+        _arrived.Add();
         return done.Task;
     }
 
@@ -64,7 +64,9 @@ internal sealed class EndWriter
         var batch = new List<(RunFinish Finish, TaskCompletionSource<bool> Done)>();
         while (await _pending.Reader.WaitToReadAsync())
         {
-            await GatherAsync();
+            // A burst's ends go in one transaction rather than the first few at once, and writing after the burst keeps the
+            // writer off the cores while the burst's runs start.
+            await _arrived.GatherAsync(MaxLingerTurns, static gathered => gathered < MaxBatch);
             while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var item))
             {
                 batch.Add(item);
@@ -84,29 +86,6 @@ internal sealed class EndWriter
             }
 
             batch.Clear();
-        }
-    }
-
-    /// <summary>
-    /// While ends keep arriving (the runs of a burst ending one after another), lets them gather for one transaction instead
-    /// of writing the first few at once: each pass yields one turn of the thread pool, behind the runs queued there, and the
-    /// batch is written as soon as a turn brings no new end (or it is full). No clock: a lone end is written after one turn.
-    /// Writing after the burst also keeps the writer off the cores while the burst's runs start.
-    /// </summary>
-    private async Task GatherAsync()
-    {
-        var first = Volatile.Read(ref _arrived);
-        var seen = first;
-        for (var turn = 0; turn < MaxLingerTurns && seen - first < MaxBatch; turn++)
-        {
-            await Task.Yield();
-            var now = Volatile.Read(ref _arrived);
-            if (now == seen)
-            {
-                return;
-            }
-
-            seen = now;
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class LoopInbox(TimeProvider time)
     private readonly Channel<RunEnded> _ended = Channel.CreateUnbounded<RunEnded>(new UnboundedChannelOptions { SingleReader = true });
 
     // Ends posted so far: what the loop watches while it lets a burst's ends gather (WaitAsync).
-    private long _endsPosted;
+    private readonly Arrivals _endsPosted = new();
 
     public ChannelReader<Func<Task>> Commands => _commands.Reader;
 
@@ -24,7 +24,7 @@ internal sealed class LoopInbox(TimeProvider time)
     public void PostEnded(RunEnded ended)
     {
         _ended.Writer.TryWrite(ended);
-        Interlocked.Increment(ref _endsPosted);
+        _endsPosted.Add();
     }
 
     /// <summary>Queues <paramref name="work"/> to run on the loop; the task completes with its result.</summary>
@@ -62,31 +62,12 @@ internal sealed class LoopInbox(TimeProvider time)
         // made after that would wait the full delay from the new time and the slot would come late.
         if (time.GetUtcNow() < wakeAt && await Task.WhenAny(sleep, command, ended) == ended)
         {
-            await GatherEndsAsync(sleep, command);
+            // While more ends keep coming (a burst's runs ending one after another), one wake handles them all instead of
+            // a sleep set up and torn down per run; the gathering stops when the sleep is over or a command came.
+            await _endsPosted.GatherAsync(MaxGatherTurns, _ => !sleep.IsCompleted && !command.IsCompleted);
         }
 
         await wake.CancelAsync();
         await Task.WhenAll(sleep, command, ended).ContinueWith(static _ => { }, TaskScheduler.Default); // observe the cancellations
-    }
-
-    /// <summary>
-    /// Woken by an end: while more ends keep coming (the runs of a burst ending one after another), lets them gather so
-    /// that one wake handles them all, instead of a sleep set up and torn down per run. Each pass yields one turn of the
-    /// thread pool; it stops at a turn that brings no new end, when the sleep is over or a command came. No clock.
-    /// </summary>
-    private async Task GatherEndsAsync(Task sleep, Task command)
-    {
-        var seen = Volatile.Read(ref _endsPosted);
-        for (var turn = 0; turn < MaxGatherTurns && !sleep.IsCompleted && !command.IsCompleted; turn++)
-        {
-            await Task.Yield();
-            var now = Volatile.Read(ref _endsPosted);
-            if (now == seen)
-            {
-                return;
-            }
-
-            seen = now;
-        }
     }
 }
