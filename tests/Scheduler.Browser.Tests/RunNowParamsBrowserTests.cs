@@ -43,7 +43,8 @@ public sealed partial class RunNowParamsBrowserTests
         await page.GotoAsync("/tasks/reports/daily");
         await page.GetByTestId("run-now").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex(@"/actions/run-now\?task=reports%2Fdaily$"));
+        // Commit, not Load: the form may arrive by htmx without a full page load, and the next line waits for its field.
+        await page.WaitForURLAsync(new Regex(@"/actions/run-now\?task=reports%2Fdaily$"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await Expect(page.GetByLabel("count")).ToHaveValueAsync("3");
         Assert.Empty(await Axe.SeriousViolationsAsync(page));
 
